@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Regenerates qemu-virt.dtb: the device tree QEMU gives its virt machine, as the boot test
+# starts it (GICv3, virtualization on, 2 CPUs, 2 GiB), without the random seeds QEMU adds.
+set -euo pipefail
+cd "$(dirname "$0")"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+qemu-system-aarch64 -machine virt,gic-version=3,virtualization=true,dumpdtb="$tmp/virt.dtb" \
+	-cpu cortex-a57 -smp 2 -m 2048 -display none 2>/dev/null
+dtc -q -I dtb -O dts "$tmp/virt.dtb" | grep -v 'rng-seed\|kaslr-seed' | dtc -q -I dts -O dtb -o qemu-virt.dtb -
+echo "wrote $(pwd)/qemu-virt.dtb"

@@ -1,0 +1,26 @@
+package dev.domino;
+
+import org.eclipse.xtext.linking.ILinkingDiagnosticMessageProvider;
+import org.eclipse.xtext.scoping.IGlobalScopeProvider;
+import org.eclipse.xtext.scoping.impl.ImportUriGlobalScopeProvider;
+
+import dev.domino.files.FileInspector;
+import dev.domino.linking.DominoLinkingDiagnosticMessageProvider;
+
+/** Runtime bindings of the language: names come from explicit imports; one file inspector is shared. */
+public class DominoRuntimeModule extends AbstractDominoRuntimeModule {
+
+	@Override
+	public Class<? extends IGlobalScopeProvider> bindIGlobalScopeProvider() {
+		return ImportUriGlobalScopeProvider.class;
+	}
+
+	public Class<? extends ILinkingDiagnosticMessageProvider> bindILinkingDiagnosticMessageProvider() {
+		return DominoLinkingDiagnosticMessageProvider.class;
+	}
+
+	/** One cache of file facts per injector, so every edit does not re-read kernel headers. */
+	public void configureFileInspector(com.google.inject.Binder binder) {
+		binder.bind(FileInspector.class).in(com.google.inject.Scopes.SINGLETON);
+	}
+}

@@ -1,0 +1,179 @@
+package dev.domino.compiler;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.eclipse.emf.common.util.URI;
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.xtext.EcoreUtil2;
+import org.eclipse.xtext.diagnostics.AbstractDiagnostic;
+import org.eclipse.xtext.linking.lazy.LazyLinkingResource;
+import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
+import org.eclipse.xtext.resource.XtextSyntaxDiagnostic;
+
+import dev.domino.ast.AstPackage;
+import dev.domino.ast.Board;
+import dev.domino.ast.DominoSystem;
+import dev.domino.ast.Import;
+import dev.domino.ast.Model;
+import dev.domino.files.FileInspector;
+import dev.domino.fdt.DeviceTree;
+import dev.domino.model.SourceLocation;
+import dev.domino.model.SystemModel;
+import dev.domino.placement.Placer;
+import dev.domino.resolve.Locations;
+import dev.domino.resolve.ModelBuilder;
+import dev.domino.rules.CheckContext;
+import dev.domino.rules.Checker;
+import dev.domino.rules.Report;
+
+/**
+ * Text to diagnostics: syntax and linking problems of every loaded file, then for each system
+ * the resolved model, its placement and the rule table; boards that no system uses are checked
+ * on their own. The command line and the editor both come through here.
+ */
+public final class Analyzer {
+	private final FileInspector files;
+	private final Locations locations;
+
+	public Analyzer(FileInspector files, Locations locations) {
+		this.files = files;
+		this.locations = locations;
+	}
+
+	public Locations locations() {
+		return locations;
+	}
+
+	/**
+	 * Analyses the systems and boards of {@code targets}; parse and link problems are reported for
+	 * every resource of their resource set, so a broken import is not silent.
+	 */
+	public Analysis analyse(List<Resource> targets, CheckContext.Mode mode) {
+		Report report = new Report();
+		Set<Resource> all = new HashSet<>();
+		for (Resource r : targets) {
+			EcoreUtil2.resolveLazyCrossReferences(r, () -> false);
+			all.addAll(r.getResourceSet() == null ? List.of(r) : r.getResourceSet().getResources());
+		}
+		for (Resource r : all) {
+			EcoreUtil2.resolveLazyCrossReferences(r, () -> false);
+		}
+		for (Resource r : all) {
+			parseProblems(r, report);
+			imports(r, report);
+		}
+		List<Analysis.Unit> units = new ArrayList<>();
+		Set<Board> usedBoards = new HashSet<>();
+		for (Resource r : targets) {
+			for (EObject root : r.getContents()) {
+				if (!(root instanceof Model model)) {
+					continue;
+				}
+				for (EObject element : model.getElements()) {
+					if (element instanceof DominoSystem system && system.getBoard() != null
+							&& !system.getBoard().eIsProxy()) {
+						usedBoards.add(system.getBoard());
+						units.add(analyseSystem(system, mode, report));
+					}
+				}
+			}
+		}
+		for (Resource r : targets) {
+			for (EObject root : r.getContents()) {
+				if (root instanceof Model model) {
+					for (EObject element : model.getElements()) {
+						if (element instanceof Board board && !usedBoards.contains(board)) {
+							units.add(analyseBoard(board, mode, report));
+						}
+					}
+				}
+			}
+		}
+		return new Analysis(units, report.diagnostics());
+	}
+
+	private Analysis.Unit analyseSystem(DominoSystem system, CheckContext.Mode mode, Report report) {
+		ModelBuilder builder = new ModelBuilder(files, locations, report);
+		dev.domino.model.Board board = builder.buildBoard(system.getBoard());
+		SystemModel model = builder.buildSystem(system, board);
+		DeviceTree base = baseTree(board);
+		if (model.xen() != null) {
+			Placer.place(model, report);
+		}
+		if (model.xen() == null) {
+			// a system without its hypervisor is checked as its board
+			model = SystemModel.boardOnly(board);
+		}
+		Checker.check(model, mode, report);
+		return new Analysis.Unit(model, base);
+	}
+
+	private Analysis.Unit analyseBoard(Board board, CheckContext.Mode mode, Report report) {
+		ModelBuilder builder = new ModelBuilder(files, locations, report);
+		SystemModel model = SystemModel.boardOnly(builder.buildBoard(board));
+		Checker.check(model, mode, report);
+		return new Analysis.Unit(model, baseTree(model.board()));
+	}
+
+	private DeviceTree baseTree(dev.domino.model.Board board) {
+		if (board.baseDtb() == null || !board.baseDtb().facts().ok()) {
+			return null;
+		}
+		return files.deviceTree(board.baseDtb().path()).tree();
+	}
+
+	private void parseProblems(Resource r, Report report) {
+		String display = locations.display(r.getURI());
+		for (Resource.Diagnostic d : r.getErrors()) {
+			SourceLocation where = location(r, d, display);
+			if (d instanceof XtextSyntaxDiagnostic) {
+				report.error("syntax", where, SyntaxMessages.improve(d.getMessage())).emit();
+			} else {
+				// linking: unresolved names (worded by DominoLinkingDiagnosticMessageProvider)
+				report.error("order", where, d.getMessage()).emit();
+			}
+		}
+	}
+
+	private static SourceLocation location(Resource r, Resource.Diagnostic d, String display) {
+		if (d instanceof AbstractDiagnostic a) {
+			int offset = a.getOffset();
+			int length = a.getLength();
+			int endLine = a.getLine();
+			int endColumn = a.getColumn() + length;
+			if (r instanceof LazyLinkingResource x && x.getParseResult() != null) {
+				var end = NodeModelUtils.getLineAndColumn(x.getParseResult().getRootNode(), offset + length);
+				endLine = end.getLine();
+				endColumn = end.getColumn();
+			}
+			return new SourceLocation(r.getURI().toString(), display, a.getLine(), a.getColumn(), offset, length,
+					endLine, endColumn);
+		}
+		return new SourceLocation(r.getURI().toString(), display, Math.max(1, d.getLine()),
+				Math.max(1, d.getColumn()), 0, 0, Math.max(1, d.getLine()), Math.max(1, d.getColumn()));
+	}
+
+	/** An import of a file that does not exist is an {@code order} error (an unresolved reference). */
+	private void imports(Resource r, Report report) {
+		for (EObject root : r.getContents()) {
+			if (!(root instanceof Model model)) {
+				continue;
+			}
+			for (Import i : model.getImports()) {
+				if (i.getImportURI() == null) {
+					continue;
+				}
+				URI uri = URI.createURI(i.getImportURI());
+				URI resolved = uri.isRelative() ? uri.resolve(r.getURI()) : uri;
+				if (!EcoreUtil2.isValidUri(r, resolved)) {
+					report.error("order", locations.of(i, AstPackage.eINSTANCE.getImport_ImportURI()),
+							"cannot import \"" + i.getImportURI() + "\": no such Domino file").emit();
+				}
+			}
+		}
+	}
+}

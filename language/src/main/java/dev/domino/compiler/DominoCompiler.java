@@ -1,0 +1,134 @@
+package dev.domino.compiler;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.emf.common.util.URI;
+import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.xtext.resource.XtextResource;
+import org.eclipse.xtext.resource.XtextResourceSet;
+
+import com.google.inject.Injector;
+
+import dev.domino.DominoStandaloneSetup;
+import dev.domino.files.FileInspector;
+import dev.domino.model.SystemModel;
+import dev.domino.resolve.Locations;
+import dev.domino.rules.CheckContext;
+import dev.domino.rules.Diagnostic;
+import dev.domino.rules.Report;
+
+/**
+ * The command-line face of the pipeline: load files (with their imports), analyse, and compile a
+ * system to its output folder. Outputs are written only when there is no error, so a failed
+ * compile leaves the previous outputs as they were.
+ */
+public final class DominoCompiler {
+	/** Thrown for input that cannot even be read (a missing file): exit code 2, not 1. */
+	public static final class InputException extends Exception {
+		private static final long serialVersionUID = 1L;
+
+		public InputException(String message) {
+			super(message);
+		}
+	}
+
+	/** What a compile did: the analysis, and per system the folder written (none when there were errors). */
+	public record Outcome(Analysis analysis, List<Diagnostic> emitDiagnostics, Map<String, Path> written) {
+		public List<Diagnostic> diagnostics() {
+			List<Diagnostic> all = new ArrayList<>(analysis.diagnostics());
+			all.addAll(emitDiagnostics);
+			return Analysis.sorted(all);
+		}
+
+		public boolean hasErrors() {
+			return diagnostics().stream().anyMatch(Diagnostic::isError);
+		}
+	}
+
+	private final Injector injector;
+	private final Analyzer analyzer;
+
+	public DominoCompiler() {
+		this(new DominoStandaloneSetup().createInjectorAndDoEMFRegistration(), Locations.relativeToWorkingDirectory());
+	}
+
+	public DominoCompiler(Injector injector, Locations locations) {
+		this.injector = injector;
+		this.analyzer = new Analyzer(injector.getInstance(FileInspector.class), locations);
+	}
+
+	/** Loads files into one resource set; their imports are loaded as they are resolved. */
+	public List<Resource> load(List<Path> files) throws InputException {
+		XtextResourceSet set = injector.getInstance(XtextResourceSet.class);
+		set.getLoadOptions().put(XtextResource.OPTION_ENCODING, "UTF-8");
+		List<Resource> out = new ArrayList<>();
+		for (Path file : files) {
+			if (!Files.isRegularFile(file)) {
+				throw new InputException(file + ": no such file");
+			}
+			if (!Files.isReadable(file)) {
+				throw new InputException(file + ": cannot be read");
+			}
+			URI uri = URI.createFileURI(file.toAbsolutePath().normalize().toString());
+			try {
+				out.add(set.getResource(uri, true));
+			} catch (RuntimeException e) {
+				throw new InputException(file + ": cannot be read: " + rootMessage(e));
+			}
+		}
+		return out;
+	}
+
+	public Analysis check(List<Path> files, CheckContext.Mode mode) throws InputException {
+		return analyzer.analyse(load(files), mode);
+	}
+
+	/**
+	 * Compiles every system of {@code file} into {@code outDir} (one system), or into one
+	 * sub-folder per system when the file declares several.
+	 */
+	public Outcome compile(Path file, Path outDir, long timestamp) throws InputException, IOException {
+		Analysis analysis = check(List.of(file), CheckContext.Mode.COMPILE);
+		List<Analysis.Unit> systems = analysis.systems();
+		if (systems.isEmpty()) {
+			throw new InputException(file + ": declares no system to compile (a board alone can be checked with"
+					+ " 'domino check')");
+		}
+		Report emitReport = new Report();
+		Map<String, Path> written = new java.util.TreeMap<>();
+		if (analysis.hasErrors()) {
+			return new Outcome(analysis, emitReport.diagnostics(), written);
+		}
+		Map<Path, Map<String, byte[]>> pending = new java.util.LinkedHashMap<>();
+		for (Analysis.Unit unit : systems) {
+			SystemModel system = unit.model();
+			Path dir = systems.size() == 1 ? outDir : outDir.resolve(system.name());
+			pending.put(dir, Emitter.emit(unit, file, timestamp, emitReport));
+			written.put(system.name(), dir);
+		}
+		if (emitReport.hasErrors()) {
+			return new Outcome(analysis, emitReport.diagnostics(), Map.of());
+		}
+		for (Map.Entry<Path, Map<String, byte[]>> e : pending.entrySet()) {
+			OutputWriter.write(e.getKey(), e.getValue());
+		}
+		return new Outcome(analysis, emitReport.diagnostics(), written);
+	}
+
+	public Analyzer analyzer() {
+		return analyzer;
+	}
+
+	private static String rootMessage(Throwable e) {
+		Throwable t = e;
+		while (t.getCause() != null && t.getCause() != t) {
+			t = t.getCause();
+		}
+		return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+	}
+}

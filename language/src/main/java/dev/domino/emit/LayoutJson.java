@@ -1,0 +1,134 @@
+package dev.domino.emit;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.domino.model.BootModule;
+import dev.domino.model.Domain;
+import dev.domino.model.Region;
+import dev.domino.model.SourceLocation;
+import dev.domino.model.SystemModel;
+import dev.domino.model.U64;
+import dev.domino.mpu.MpuPlan;
+import dev.domino.mpu.MpuRegion;
+
+/**
+ * layout.json: the placed address space for scripts. Addresses are hex strings (JSON numbers
+ * cannot hold every 64-bit value); source files are relative to the system file's folder so the
+ * output does not depend on where Domino ran.
+ */
+public final class LayoutJson {
+	private LayoutJson() {
+	}
+
+	public static String emit(SystemModel system, MpuPlan plan, Path systemDir) {
+		Map<String, Object> root = Json.object();
+		root.put("system", system.name());
+		root.put("board", system.board().name());
+		root.put("xen", system.xen().version().toString());
+		if (system.boot().hasScript() && system.boot().script().isPlaced()) {
+			Map<String, Object> boot = Json.object();
+			boot.put("script", U64.plainHex(system.boot().script().base()));
+			boot.put("start", BootScript.startCommand(system));
+			boot.put("deviceTree", U64.plainHex(system.boot().deviceTree().base()));
+			boot.put("deviceTreeFile", BootScript.loadedDtb(system));
+			root.put("boot", boot);
+		}
+		List<Object> regions = new ArrayList<>();
+		for (Region r : system.regions()) {
+			if (!r.isPlaced()) {
+				continue;
+			}
+			Map<String, Object> o = Json.object();
+			o.put("id", r.id());
+			o.put("kind", r.kind().description());
+			o.put("owner", r.owner().describe());
+			o.put("label", r.label());
+			o.put("base", U64.plainHex(r.base()));
+			o.put("size", U64.plainHex(r.size()));
+			o.put("end", U64.plainHex(r.end()));
+			o.put("auto", r.isAuto());
+			putWhere(o, r.where(), systemDir);
+			regions.add(o);
+		}
+		root.put("regions", regions);
+		List<Object> modules = new ArrayList<>();
+		for (BootModule m : system.modules()) {
+			Map<String, Object> o = Json.object();
+			o.put("name", m.name());
+			o.put("role", m.role().description());
+			o.put("file", m.bootName());
+			o.put("address", U64.plainHex(m.region().base()));
+			o.put("size", U64.plainHex(m.loadSize()));
+			o.put("users", new ArrayList<Object>(m.users()));
+			modules.add(o);
+		}
+		root.put("modules", modules);
+		List<Object> domains = new ArrayList<>();
+		int id = 1;
+		for (Domain d : system.domains()) {
+			Map<String, Object> o = Json.object();
+			o.put("name", d.name());
+			o.put("domid", id++);
+			o.put("vcpus", d.vcpus());
+			o.put("memory", U64.plainHex(d.memory()));
+			o.put("static", d.isStatic());
+			o.put("directMap", d.directMap());
+			o.put("vpl011", d.vpl011());
+			o.put("passthrough", new ArrayList<Object>(d.passthroughs().stream().map(p -> p.device()).toList()));
+			if (plan != null) {
+				o.put("mpuRegions", plan.domainCount(d.name()));
+				o.put("mpuUsage", plan.usage(d.name()));
+			}
+			putWhere(o, d.where(), systemDir);
+			domains.add(o);
+		}
+		root.put("domains", domains);
+		if (plan != null) {
+			Map<String, Object> mpu = Json.object();
+			mpu.put("budget", plan.budget());
+			mpu.put("xenRegions", plan.xenCount());
+			if (plan.xenStart() != null) {
+				mpu.put("xenStartAddress", U64.plainHex(plan.xenStart()));
+			}
+			List<Object> xen = new ArrayList<>();
+			for (MpuRegion r : plan.xen()) {
+				Map<String, Object> o = Json.object();
+				o.put("what", r.what());
+				o.put("count", r.count());
+				if (r.hasRange()) {
+					o.put("base", U64.plainHex(r.base()));
+					o.put("limit", U64.plainHex(r.limit()));
+				}
+				xen.add(o);
+			}
+			mpu.put("xen", xen);
+			root.put("mpu", mpu);
+		}
+		return Json.write(root);
+	}
+
+	private static void putWhere(Map<String, Object> o, SourceLocation where, Path systemDir) {
+		if (where == null) {
+			return;
+		}
+		o.put("file", relative(where, systemDir));
+		o.put("line", where.line());
+		o.put("column", where.column());
+	}
+
+	static String relative(SourceLocation where, Path systemDir) {
+		try {
+			org.eclipse.emf.common.util.URI uri = org.eclipse.emf.common.util.URI.createURI(where.uri());
+			if (uri.isFile() && systemDir != null) {
+				return systemDir.relativize(Path.of(uri.toFileString()).toAbsolutePath().normalize()).toString()
+						.replace('\\', '/');
+			}
+		} catch (IllegalArgumentException e) {
+			// not a file URI: fall back to what users see
+		}
+		return where.displayPath();
+	}
+}

@@ -1,0 +1,100 @@
+package dev.domino.fdt;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/** A device-tree property: a name and raw big-endian bytes, as in a DTB. */
+public final class DtProperty {
+	private final String name;
+	private final byte[] value;
+
+	public DtProperty(String name, byte[] value) {
+		this.name = name;
+		this.value = value.clone();
+	}
+
+	public static DtProperty empty(String name) {
+		return new DtProperty(name, new byte[0]);
+	}
+
+	/** One or more NUL-terminated strings. */
+	public static DtProperty strings(String name, String... values) {
+		ByteBuffer out = ByteBuffer.allocate(Arrays.stream(values)
+				.mapToInt(v -> v.getBytes(StandardCharsets.UTF_8).length + 1).sum());
+		for (String v : values) {
+			out.put(v.getBytes(StandardCharsets.UTF_8)).put((byte) 0);
+		}
+		return new DtProperty(name, out.array());
+	}
+
+	/** 32-bit cells. */
+	public static DtProperty cells(String name, long... cells) {
+		ByteBuffer out = ByteBuffer.allocate(cells.length * 4);
+		for (long c : cells) {
+			out.putInt((int) c);
+		}
+		return new DtProperty(name, out.array());
+	}
+
+	/** A value split into {@code count} cells (2 cells: high word, low word). */
+	public static long[] split(long value, int count) {
+		long[] out = new long[count];
+		for (int i = count - 1; i >= 0; i--) {
+			out[i] = value & 0xffffffffL;
+			value >>>= 32;
+		}
+		return out;
+	}
+
+	public String name() {
+		return name;
+	}
+
+	public byte[] value() {
+		return value.clone();
+	}
+
+	public int length() {
+		return value.length;
+	}
+
+	byte[] rawValue() {
+		return value;
+	}
+
+	public long cell(int index) {
+		return ByteBuffer.wrap(value).getInt(index * 4) & 0xffffffffL;
+	}
+
+	public int cellCount() {
+		return value.length / 4;
+	}
+
+	/** The first string of a string (list) property. */
+	public String string() {
+		int end = 0;
+		while (end < value.length && value[end] != 0) {
+			end++;
+		}
+		return new String(value, 0, end, StandardCharsets.UTF_8);
+	}
+
+	/** All strings of a string-list property. */
+	public java.util.List<String> stringList() {
+		java.util.List<String> out = new java.util.ArrayList<>();
+		int start = 0;
+		for (int i = 0; i < value.length; i++) {
+			if (value[i] == 0) {
+				out.add(new String(value, start, i - start, StandardCharsets.UTF_8));
+				start = i + 1;
+			}
+		}
+		return out;
+	}
+
+	@Override
+	public String toString() {
+		return name + " = " + DtsWriter.formatValue(value);
+	}
+}

@@ -1,0 +1,5 @@
+package dev.domino.model;
+
+public enum Arch {
+	AARCH64, AARCH32
+}

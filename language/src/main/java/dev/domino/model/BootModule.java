@@ -1,0 +1,35 @@
+package dev.domino.model;
+
+import java.util.List;
+
+/**
+ * A file loaded into RAM before Xen starts: a kernel, ramdisk, partial device tree or XSM policy
+ * (or Xen itself). One module may serve several domains: it is loaded once.
+ * {@code generated} holds the bytes of a file Domino writes itself (a passthrough DTB).
+ */
+public record BootModule(String name, Role role, InputFile file, byte[] generated, String generatedName,
+		Region region, long loadSize, List<String> users, SourceLocation where) {
+
+	public enum Role {
+		KERNEL("kernel"), RAMDISK("ramdisk"), DTB("device tree"), XSM("XSM policy"), XEN("Xen image");
+
+		private final String description;
+
+		Role(String description) {
+			this.description = description;
+		}
+
+		public String description() {
+			return description;
+		}
+	}
+
+	public boolean isGenerated() {
+		return generated != null;
+	}
+
+	/** The file name the boot script loads. */
+	public String bootName() {
+		return isGenerated() ? generatedName : file.bootName();
+	}
+}

@@ -1,0 +1,133 @@
+package dev.domino.model;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The resolved model of one system: everything after parsing works on it (placement, rules,
+ * emitters, editor services). It holds no Xtext types. A board checked on its own is a model
+ * without Xen, boot configuration or domains.
+ */
+public final class SystemModel {
+	private final String name;
+	private final SourceLocation where;
+	private final Board board;
+	private final XenConfig xen;
+	private final BootConfig boot;
+	private final List<BootModule> modules;
+	private final List<Domain> domains;
+	private final List<SharedMemory> sharedMemories;
+	private final List<Cpupool> cpupools;
+	private final List<Section> sections;
+
+	public SystemModel(String name, SourceLocation where, Board board, XenConfig xen, BootConfig boot,
+			List<BootModule> modules, List<Domain> domains, List<SharedMemory> sharedMemories,
+			List<Cpupool> cpupools, List<Section> sections) {
+		this.name = name;
+		this.where = where;
+		this.board = board;
+		this.xen = xen;
+		this.boot = boot;
+		this.modules = List.copyOf(modules);
+		this.domains = List.copyOf(domains);
+		this.sharedMemories = List.copyOf(sharedMemories);
+		this.cpupools = List.copyOf(cpupools);
+		this.sections = List.copyOf(sections);
+	}
+
+	public static SystemModel boardOnly(Board board) {
+		return new SystemModel(null, board.where(), board, null, null, List.of(), List.of(), List.of(), List.of(),
+				List.of());
+	}
+
+	/** Null for a board checked on its own. */
+	public String name() {
+		return name;
+	}
+
+	public boolean isBoardOnly() {
+		return xen == null;
+	}
+
+	public SourceLocation where() {
+		return where;
+	}
+
+	public Board board() {
+		return board;
+	}
+
+	public XenConfig xen() {
+		return xen;
+	}
+
+	public BootConfig boot() {
+		return boot;
+	}
+
+	/** Every boot module, Xen's image included, in load order. */
+	public List<BootModule> modules() {
+		return modules;
+	}
+
+	/** Domains in creation order: the order of their DT nodes, hence of their domain ids. */
+	public List<Domain> domains() {
+		return domains;
+	}
+
+	public Optional<Domain> domain(String domainName) {
+		return domains.stream().filter(d -> d.name().equals(domainName)).findFirst();
+	}
+
+	public List<SharedMemory> sharedMemories() {
+		return sharedMemories;
+	}
+
+	public List<Cpupool> cpupools() {
+		return cpupools;
+	}
+
+	public List<Section> sections() {
+		return sections;
+	}
+
+	public Optional<Section> section(Section.Kind kind) {
+		return sections.stream().filter(s -> s.kind() == kind).findFirst();
+	}
+
+	/** Every range of the system, board ranges first, in a stable order. */
+	public List<Region> regions() {
+		List<Region> all = new ArrayList<>();
+		all.addAll(board.banks());
+		all.addAll(board.reserved());
+		for (Device device : board.devices()) {
+			all.addAll(device.regs());
+		}
+		if (boot != null) {
+			if (boot.script() != null) {
+				all.add(boot.script());
+			}
+			if (boot.deviceTree() != null) {
+				all.add(boot.deviceTree());
+			}
+		}
+		for (BootModule module : modules) {
+			all.add(module.region());
+		}
+		if (xen != null && xen.heap() != null) {
+			all.add(xen.heap());
+		}
+		for (Domain domain : domains) {
+			all.addAll(domain.staticBanks());
+		}
+		for (SharedMemory shm : sharedMemories) {
+			all.add(shm.host());
+		}
+		for (Section section : sections) {
+			all.add(section.region());
+		}
+		return Collections.unmodifiableList(all);
+	}
+}

@@ -1,0 +1,166 @@
+package dev.domino.placement;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.domino.model.BootConfig;
+import dev.domino.model.BootModule;
+import dev.domino.model.Domain;
+import dev.domino.model.Region;
+import dev.domino.model.RegionKind;
+import dev.domino.model.Section;
+import dev.domino.model.SharedMemory;
+import dev.domino.model.SystemModel;
+import dev.domino.model.U64;
+import dev.domino.resolve.ModelBuilder;
+import dev.domino.rules.Report;
+
+/**
+ * Gives every automatic region its address, deterministically.
+ * <ul>
+ * <li>Boot files follow ImageBuilder's uboot-script-gen: the boot script first, then each
+ * domain's kernel, ramdisk and device tree in domain order (a shared module once), then Xen,
+ * then the DTB last, each at the next 2 MiB boundary inside the boot window, skipping reserved
+ * memory and anything fixed.</li>
+ * <li>The static heap, static memory banks and shared memory are taken from the top of free RAM,
+ * in that order, each at its alignment; one owner's ranges end up adjacent, which on MPU boards
+ * lets their regions merge.</li>
+ * </ul>
+ * Whatever does not fit is reported ({@code contain}) and stays unplaced.
+ */
+public final class Placer {
+	private Placer() {
+	}
+
+	public static void place(SystemModel system, Report report) {
+		if (system.isBoardOnly()) {
+			return;
+		}
+		List<Region> all = system.regions();
+		List<Region> obstacles = new ArrayList<>();
+		for (Region r : all) {
+			if (!r.isAuto() && r.kind() != RegionKind.RAM_BANK && r.kind() != RegionKind.SECTION && !r.wraps()) {
+				obstacles.add(r);
+			}
+		}
+		placeBootFiles(system, obstacles, report);
+		placeRam(system, obstacles, report);
+	}
+
+	private static void placeBootFiles(SystemModel system, List<Region> obstacles, Report report) {
+		BootConfig boot = system.boot();
+		Region window = bootArea(system);
+		if (window == null) {
+			return;
+		}
+		FreeSpace space = new FreeSpace();
+		space.add(window.base(), window.size());
+		for (Region r : obstacles) {
+			space.remove(r.base(), r.size());
+		}
+		List<Region> order = new ArrayList<>();
+		if (boot.script() != null) {
+			order.add(boot.script());
+		}
+		for (BootModule m : system.modules()) {
+			order.add(m.region());
+		}
+		order.add(boot.deviceTree());
+		long cursor = window.base();
+		for (Region r : order) {
+			if (!r.isAuto()) {
+				continue;
+			}
+			Long base = space.firstFitUp(cursor, r.size(), r.align());
+			if (base == null) {
+				report.error("contain", r.where(), "no room for the " + r.label() + " (" + U64.size(r.size())
+						+ ") in the " + window.label() + " " + window.describeRange() + " after "
+						+ U64.hex(cursor) + ": widen the window or move fixed ranges out of it")
+						.related(window.where(), "the " + window.label()).emit();
+				continue;
+			}
+			r.place(base);
+			space.remove(base, r.size());
+			try {
+				cursor = U64.alignUp(U64.add(base, r.size()), ModelBuilder.MODULE_ALIGN);
+			} catch (ArithmeticException e) {
+				cursor = -1L;
+			}
+		}
+	}
+
+	/** Where boot files go: the boot-modules section of an MPU system if fixed, else the boot window. */
+	public static Region bootArea(SystemModel system) {
+		Region section = system.section(Section.Kind.BOOT_MODULES).map(Section::region).orElse(null);
+		return section != null ? section : system.boot().window();
+	}
+
+	private static void placeRam(SystemModel system, List<Region> obstacles, Report report) {
+		List<Region> wanted = new ArrayList<>();
+		if (system.xen().heap() != null) {
+			wanted.add(system.xen().heap());
+		}
+		for (Domain d : system.domains()) {
+			wanted.addAll(d.staticBanks());
+		}
+		for (SharedMemory s : system.sharedMemories()) {
+			wanted.add(s.host());
+		}
+		if (wanted.stream().noneMatch(Region::isAuto)) {
+			return;
+		}
+		List<Region> taken = new ArrayList<>(obstacles);
+		for (BootModule m : system.modules()) {
+			taken.add(m.region());
+		}
+		if (system.boot().script() != null) {
+			taken.add(system.boot().script());
+		}
+		taken.add(system.boot().deviceTree());
+		Region guestSection = system.section(Section.Kind.GUEST_MEMORY).map(Section::region).orElse(null);
+		for (Region r : wanted) {
+			if (!r.isAuto()) {
+				continue;
+			}
+			// guest memory goes in the guest-memory section when there is one; nothing else may
+			boolean guestMemory = r.kind() == RegionKind.STATIC_MEMORY || r.kind() == RegionKind.SHARED_MEMORY;
+			Region within = guestMemory ? guestSection : null;
+			FreeSpace space = new FreeSpace();
+			for (Region bank : system.board().banks()) {
+				addIntersection(space, bank, within);
+			}
+			for (Section s : system.sections()) {
+				if (s.region() != null && s.region() != within) {
+					space.remove(s.region().base(), s.region().size());
+				}
+			}
+			for (Region t : taken) {
+				if (t.isPlaced()) {
+					space.remove(t.base(), t.size());
+				}
+			}
+			Long base = space.firstFitDown(r.size(), r.align());
+			if (base == null) {
+				report.error("contain", r.where(), "no room for the " + r.label() + " (" + U64.size(r.size())
+						+ ", aligned to " + U64.size(r.align()) + ") in free RAM"
+						+ (within != null ? " of the guest-memory section" : "") + "; the largest free range is "
+						+ U64.size(space.largest())).emit();
+				continue;
+			}
+			r.place(base);
+			taken.add(r);
+		}
+	}
+
+	private static void addIntersection(FreeSpace space, Region bank, Region within) {
+		if (within == null) {
+			space.add(bank.base(), bank.size());
+			return;
+		}
+		long base = U64.max(bank.base(), within.base());
+		long last = U64.min(bank.last(), within.last());
+		if (U64.le(base, last)) {
+			space.add(base, last - base + 1);
+		}
+	}
+}

@@ -1,0 +1,89 @@
+package dev.domino.resolve;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.domino.ast.After;
+import dev.domino.ast.Domain;
+import dev.domino.ast.DomainItem;
+import dev.domino.rules.Report;
+
+/**
+ * Orders domains for creation: a domain comes after those it names in {@code after}, otherwise
+ * in declaration order. The order is the order of the DT nodes, hence of the domain ids.
+ * A cycle is an {@code order} error and leaves the declaration order.
+ */
+final class DomainOrder {
+	private DomainOrder() {
+	}
+
+	static List<Domain> sort(List<Domain> declared, Locations locations, Report report) {
+		Map<Domain, Set<Domain>> before = new LinkedHashMap<>();
+		for (Domain d : declared) {
+			Set<Domain> deps = new HashSet<>();
+			for (DomainItem item : d.getItems()) {
+				if (item instanceof After a) {
+					for (Domain target : a.getDomains()) {
+						if (!target.eIsProxy() && declared.contains(target) && target != d) {
+							deps.add(target);
+						} else if (target == d) {
+							report.error("order", locations.of(a), "domain " + d.getName() + " cannot come after itself")
+									.emit();
+						}
+					}
+				}
+			}
+			before.put(d, deps);
+		}
+		List<Domain> out = new ArrayList<>();
+		Set<Domain> done = new HashSet<>();
+		while (out.size() < declared.size()) {
+			Domain next = null;
+			for (Domain d : declared) {
+				if (!done.contains(d) && done.containsAll(before.get(d))) {
+					next = d;
+					break;
+				}
+			}
+			if (next == null) {
+				reportCycle(declared, before, done, locations, report);
+				return declared;
+			}
+			out.add(next);
+			done.add(next);
+		}
+		return out;
+	}
+
+	private static void reportCycle(List<Domain> declared, Map<Domain, Set<Domain>> before, Set<Domain> done,
+			Locations locations, Report report) {
+		// walk dependencies from the first blocked domain until one repeats
+		Domain start = declared.stream().filter(d -> !done.contains(d)).findFirst().orElseThrow();
+		List<Domain> path = new ArrayList<>();
+		Domain current = start;
+		while (!path.contains(current)) {
+			path.add(current);
+			Domain cur = current;
+			current = before.get(cur).stream().filter(d -> !done.contains(d))
+					.min((a, b) -> Integer.compare(declared.indexOf(a), declared.indexOf(b))).orElseThrow();
+		}
+		List<Domain> cycle = path.subList(path.indexOf(current), path.size());
+		StringBuilder names = new StringBuilder();
+		for (Domain d : cycle) {
+			names.append(d.getName()).append(" after ");
+		}
+		names.append(current.getName());
+		Domain first = cycle.get(0);
+		Report.Builder b = report.error("order", locations.of(first, dev.domino.ast.AstPackage.eINSTANCE.getDomain_Name()),
+				"'after' makes a cycle: " + names + "; domains keep their declared order");
+		for (Domain d : cycle.subList(1, cycle.size())) {
+			b.related(locations.of(d, dev.domino.ast.AstPackage.eINSTANCE.getDomain_Name()), "domain " + d.getName()
+					+ " is part of the cycle");
+		}
+		b.emit();
+	}
+}

@@ -1,0 +1,92 @@
+package dev.domino.rules;
+
+import dev.domino.model.Device;
+import dev.domino.model.Domain;
+import dev.domino.model.Passthrough;
+import dev.domino.model.Region;
+import dev.domino.model.SharedMemory;
+import dev.domino.model.SourceLocation;
+import dev.domino.model.SystemModel;
+import dev.domino.model.U64;
+import dev.domino.emit.PassthroughTrees;
+
+/**
+ * align-page: what Xen maps page by page must be 4 KiB aligned: static memory, shared memory
+ * (host address, guest address and size), passthrough ranges (xen,reg) and XEN_START_ADDRESS.
+ * Xen only ASSERTs this in static-memory.c, so a release build would map the wrong pages.
+ */
+final class AlignPageRule implements Rule {
+	static final long PAGE = 4096;
+
+	@Override
+	public void check(CheckContext context, Report report) {
+		SystemModel system = context.system();
+		if (system.isBoardOnly()) {
+			return;
+		}
+		for (Domain d : system.domains()) {
+			for (Region r : d.staticBanks()) {
+				region(r, report);
+			}
+			for (Passthrough p : d.passthroughs()) {
+				system.board().device(p.device()).ifPresent(dev -> passthrough(d, p, dev, report));
+			}
+		}
+		for (SharedMemory s : system.sharedMemories()) {
+			region(s.host(), report);
+			for (SharedMemory.Peer peer : s.peers()) {
+				if (peer.guestAddress() != null && !U64.isAligned(peer.guestAddress(), PAGE)) {
+					report.error("align-page", peer.where(), "the guest address " + U64.hex(peer.guestAddress())
+							+ " of shared memory " + s.name() + " in domain " + peer.domain().name()
+							+ " is not 4 KiB aligned").emit();
+				}
+			}
+		}
+		Long start = system.xen().startAddress();
+		if (start != null && !U64.isAligned(start, PAGE)) {
+			report.error("align-page", system.xen().startWhere(), "XEN_START_ADDRESS " + U64.hex(start)
+					+ " is not 4 KiB aligned").fix(Fixes.replace("Align up to " + U64.hex(U64.alignUp(start, PAGE)),
+							system.xen().startWhere(), U64.alignUp(start, PAGE)))
+					.emit();
+		}
+	}
+
+	private static void region(Region r, Report report) {
+		if (!r.isPlaced()) {
+			return;
+		}
+		if (!U64.isAligned(r.base(), PAGE)) {
+			Report.Builder b = report.error("align-page", r.where(), r.label() + " starts at " + U64.hex(r.base())
+					+ ", which is not 4 KiB aligned");
+			for (Fix f : Fixes.align(r, PAGE)) {
+				b.fix(f);
+			}
+			b.emit();
+		}
+		if (!U64.isAligned(r.size(), PAGE)) {
+			long up = U64.alignUp(r.size(), PAGE);
+			report.error("align-page", r.sizeWhere() != null ? r.sizeWhere() : r.where(), "the size of " + r.label()
+					+ ", " + U64.size(r.size()) + ", is not a multiple of 4 KiB")
+					.fix(Fixes.replaceSize("Round up to " + U64.size(up), r.sizeWhere(), up)).emit();
+		}
+	}
+
+	private static void passthrough(Domain d, Passthrough p, Device dev, Report report) {
+		SourceLocation where = p.deviceWhere();
+		for (Region r : dev.regs()) {
+			if (!U64.isAligned(r.base(), PAGE) || !U64.isAligned(r.size(), PAGE)) {
+				report.error("align-page", where, "device " + dev.name() + " has registers " + r.describeRange()
+						+ " that are not 4 KiB aligned: Xen maps passthrough ranges (xen,reg) in whole pages, so "
+						+ "domain " + d.name() + " would reach past them").related(r.where(), "the register range")
+						.emit();
+			}
+		}
+		if (!dev.regs().isEmpty() && p.guestAddress() != null && !d.directMap()) {
+			long guest = PassthroughTrees.guestBase(dev, p, d.directMap());
+			if (!U64.isAligned(guest, PAGE)) {
+				report.error("align-page", p.where(), "the guest address " + U64.hex(guest) + " of " + dev.name()
+						+ " in domain " + d.name() + " is not 4 KiB aligned").emit();
+			}
+		}
+	}
+}

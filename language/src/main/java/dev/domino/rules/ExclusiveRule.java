@@ -1,0 +1,81 @@
+package dev.domino.rules;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import dev.domino.model.Device;
+import dev.domino.model.Domain;
+import dev.domino.model.Irq;
+import dev.domino.model.Passthrough;
+import dev.domino.model.SystemModel;
+import dev.domino.mpu.MpuPlanner;
+
+/**
+ * exclusive: a device, and each SPI, belongs to one domain (or to Xen); a domain's vpl011 uses
+ * SPI 0 (INTID 32, GUEST_VPL011_SPI), which a passed-through SPI 0 would clash with; and a domain
+ * that sets nr_spis must count every SPI routed to it.
+ */
+final class ExclusiveRule implements Rule {
+	private record Use(Domain domain, Passthrough passthrough) {
+	}
+
+	@Override
+	public void check(CheckContext context, Report report) {
+		SystemModel system = context.system();
+		if (system.isBoardOnly()) {
+			return;
+		}
+		Map<String, Use> deviceOwner = new HashMap<>();
+		Map<Long, Use> spiOwner = new HashMap<>();
+		for (Domain d : system.domains()) {
+			long maxSpi = d.vpl011() ? GuestLayout.VPL011_SPI : -1;
+			for (Passthrough p : d.passthroughs()) {
+				Device dev = system.board().device(p.device()).orElse(null);
+				if (dev == null) {
+					continue;
+				}
+				Use use = new Use(d, p);
+				Use first = deviceOwner.putIfAbsent(dev.name(), use);
+				if (first != null) {
+					report.error("exclusive", p.deviceWhere(), "device " + dev.name() + " is passed to domain "
+							+ first.domain().name() + " and to domain " + d.name() + "; a device belongs to one domain")
+							.related(first.passthrough().deviceWhere(), "passed to domain " + first.domain().name()
+									+ " here")
+							.emit();
+				}
+				if (MpuPlanner.usedByXen(system, dev)) {
+					report.error("exclusive", p.deviceWhere(), "device " + dev.name()
+							+ " is used by Xen itself (console, interrupt controller or IOMMU) and cannot be passed to"
+							+ " domain " + d.name()).related(dev.where(), "device " + dev.name()).emit();
+				}
+				for (Irq irq : dev.irqs()) {
+					if (irq.type() != Irq.Type.SPI) {
+						continue;
+					}
+					maxSpi = Math.max(maxSpi, irq.number());
+					Use spiFirst = spiOwner.putIfAbsent(irq.number(), use);
+					if (spiFirst != null && spiFirst.domain() != d) {
+						report.error("exclusive", p.deviceWhere(), "SPI " + irq.number() + " of device " + dev.name()
+								+ " would be routed to domain " + d.name() + " but is already routed to domain "
+								+ spiFirst.domain().name() + " (device " + spiFirst.passthrough().device() + ")")
+								.related(spiFirst.passthrough().deviceWhere(), "routed to domain "
+										+ spiFirst.domain().name() + " here")
+								.emit();
+					}
+					if (d.vpl011() && irq.number() == GuestLayout.VPL011_SPI) {
+						report.error("exclusive", p.deviceWhere(), "device " + dev.name() + " uses SPI 0 (INTID 32),"
+								+ " which the virtual PL011 console of domain " + d.name() + " uses too")
+								.related(irq.where(), "the interrupt of " + dev.name()).emit();
+					}
+				}
+			}
+			if (d.nrSpis() != null && maxSpi >= 0 && d.nrSpis() < maxSpi + 1) {
+				long needed = maxSpi + 1;
+				report.error("exclusive", d.nrSpisWhere(), "domain " + d.name() + " sets nr_spis " + d.nrSpis()
+						+ " but needs " + needed + " to reach SPI " + maxSpi
+						+ (d.vpl011() && maxSpi == GuestLayout.VPL011_SPI ? " (its vpl011)" : " of its passthrough devices"))
+						.fix(Fixes.insertOrReplaceNumber("Raise nr_spis to " + needed, d.nrSpisWhere(), needed)).emit();
+			}
+		}
+	}
+}

@@ -1,0 +1,113 @@
+package dev.domino.rules;
+
+import dev.domino.model.Domain;
+import dev.domino.model.Region;
+import dev.domino.model.SystemModel;
+import dev.domino.model.U64;
+
+/**
+ * memory-budget: what the system needs fits the RAM it has. Dynamic domains are allocated
+ * from the static heap when there is one (Xen 4.17 panics with "Failed to allocate requested
+ * domain memory"), else from the RAM nobody else uses. Xen allocates its own structures from the
+ * same pool; the estimate below is documented and measured (QEMU virt, 2 GiB, Xen 4.17: two
+ * 128 MiB domains need a heap between 288 MiB, which fails, and 296 MiB, which boots).
+ * A non-direct-mapped domain's static memory must fit the two guest RAM banks.
+ */
+final class MemoryBudgetRule implements Rule {
+	/** sizeof(struct page_info) rounded up: the frame table covers every RAM page. */
+	static final long FRAME_TABLE_BYTES_PER_PAGE = 64;
+	static final long XEN_FIXED = 4L << 20;
+	static final long PER_DOMAIN = 1L << 20;
+
+	@Override
+	public void check(CheckContext context, Report report) {
+		SystemModel system = context.system();
+		if (system.isBoardOnly()) {
+			return;
+		}
+		long ram = 0;
+		for (Region bank : system.board().banks()) {
+			ram = saturatingAdd(ram, bank.size());
+		}
+		long dynamic = 0;
+		long overhead = XEN_FIXED + frameTable(ram);
+		for (Domain d : system.domains()) {
+			if (!d.isStatic()) {
+				dynamic = saturatingAdd(dynamic, d.memory());
+				overhead = saturatingAdd(overhead, PER_DOMAIN + d.memory() / 512);
+			}
+			staticGuestBanks(d, report);
+		}
+		long used = 0;
+		for (Region r : system.regions()) {
+			if (r.kind().isRam() && r.isPlaced()) {
+				used = saturatingAdd(used, r.size());
+			}
+		}
+		long needed = saturatingAdd(used, dynamic);
+		if (U64.gt(needed, ram)) {
+			report.error("memory-budget", system.where(), "system " + system.name() + " needs "
+					+ U64.size(needed) + " (domains, heap, boot files, reserved ranges) but board "
+					+ system.board().name() + " has " + U64.size(ram) + " of RAM").emit();
+			return;
+		}
+		if (dynamic == 0) {
+			return;
+		}
+		Region heap = system.xen().heap();
+		long pool = heap != null ? heap.size() : ram - used;
+		String poolName = heap != null ? "the static heap of " + U64.size(heap.size())
+				: "the " + U64.size(pool) + " of RAM left for Xen's heap";
+		long want = saturatingAdd(dynamic, overhead);
+		if (U64.gt(want, pool)) {
+			Report.Builder b = report.error("memory-budget", heap != null ? heap.where() : system.where(),
+					"domains with dynamic memory need " + U64.size(dynamic) + " from " + poolName + ", and Xen"
+							+ " allocates about " + mib(overhead) + " MiB of its own from it (frame table "
+							+ mib(frameTable(ram)) + " MiB, P2M tables and per-domain structures): short by about "
+							+ mib(want - pool) + " MiB");
+			if (heap != null && heap.sizeWhere() != null) {
+				long suggested = U64.alignUp(want, 2L << 20);
+				b.fix(Fixes.replaceSize("Raise the heap to " + U64.size(suggested), heap.sizeWhere(), suggested));
+			}
+			b.emit();
+		}
+	}
+
+	private static void staticGuestBanks(Domain d, Report report) {
+		if (!d.isStatic() || d.directMap()) {
+			return;
+		}
+		long total = 0;
+		for (Region r : d.staticBanks()) {
+			total = saturatingAdd(total, r.size());
+		}
+		long capacity = dev.domino.rules.GuestLayout.RAM0.size() + dev.domino.rules.GuestLayout.RAM1.size();
+		if (U64.gt(total, capacity)) {
+			report.error("memory-budget", d.memoryWhere(), "domain " + d.name() + " has " + U64.size(total)
+					+ " of static memory; a guest that is not direct-mapped has two RAM banks holding "
+					+ U64.size(capacity) + " (Xen: \"Exhausted all possible guest banks\")").emit();
+		}
+	}
+
+	static long frameTable(long ram) {
+		return U64.alignUp(saturatingMul(ram / 4096, FRAME_TABLE_BYTES_PER_PAGE), 2L << 20);
+	}
+
+	private static String mib(long bytes) {
+		return String.format(java.util.Locale.ROOT, "%.1f", bytes / 1048576.0).replace(".0", "");
+	}
+
+	private static long saturatingAdd(long a, long b) {
+		long r = a + b;
+		return U64.lt(r, a) ? -1L : r;
+	}
+
+	private static long saturatingMul(long a, long b) {
+		try {
+			return U64.mul(a, b);
+		} catch (ArithmeticException e) {
+			return -1L;
+		}
+	}
+
+}

@@ -1,0 +1,9 @@
+package dev.domino.rules;
+
+public enum Severity {
+	ERROR, WARNING, INFO;
+
+	public String label() {
+		return name().toLowerCase(java.util.Locale.ROOT);
+	}
+}
