@@ -1,0 +1,25 @@
+package dev.domino.testing;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Finds the repository's examples/ folder from a module's working directory. */
+public final class Examples {
+	private Examples() {
+	}
+
+	public static Path dir() {
+		Path p = Path.of("").toAbsolutePath();
+		while (p != null) {
+			if (Files.isDirectory(p.resolve("examples/qemu-virt"))) {
+				return p.resolve("examples");
+			}
+			p = p.getParent();
+		}
+		throw new IllegalStateException("examples/ not found above " + Path.of("").toAbsolutePath());
+	}
+
+	public static Path repository() {
+		return dir().getParent();
+	}
+}
