@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs what the test suite runs against, on a Debian machine that has only JDK 17, Maven,
+# Node 20 and gcc: dtc, mkimage/dumpimage, QEMU and U-Boot for the boot test, mtools for its
+# disk, Neovim as a third-party LSP client, Chromium for the VS Code test; then fetches the
+# QEMU example's binaries. Safe to run again: it only installs what is missing.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+
+packages=()
+need() { # command package
+	command -v "$1" >/dev/null 2>&1 || packages+=("$2")
+}
+need dtc device-tree-compiler
+need mkimage u-boot-tools
+need qemu-system-aarch64 qemu-system-arm
+need mformat mtools
+need nvim neovim
+need chromium chromium
+need curl curl
+need xz xz-utils
+[ -f /usr/lib/u-boot/qemu_arm64/u-boot.bin ] || packages+=(u-boot-qemu)
+# fonts for readable screenshots of the VS Code test
+[ -d /usr/share/fonts/truetype/dejavu ] || packages+=(fonts-dejavu-core)
+
+if [ ${#packages[@]} -gt 0 ]; then
+	echo "setup: installing ${packages[*]}"
+	sudo=""
+	[ "$(id -u)" = 0 ] || sudo="sudo"
+	$sudo apt-get update -q
+	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${packages[@]}"
+fi
+
+"$root/examples/fetch-binaries.sh"
+echo "setup: done"
