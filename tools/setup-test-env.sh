@@ -31,4 +31,6 @@ if [ ${#packages[@]} -gt 0 ]; then
 fi
 
 "$root/examples/fetch-binaries.sh"
+# the SARIF schema validator the tests use (npm packages pinned by its package-lock.json)
+(cd "$root/tools/sarif-validate" && npm ci --no-audit --no-fund --loglevel=error)
 echo "setup: done"

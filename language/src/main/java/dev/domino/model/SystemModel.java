@@ -126,7 +126,9 @@ public final class SystemModel {
 			all.add(shm.host());
 		}
 		for (Section section : sections) {
-			all.add(section.region());
+			if (section.region() != null) {
+				all.add(section.region()); // automatic sections are planned later (MpuPlanner)
+			}
 		}
 		return Collections.unmodifiableList(all);
 	}

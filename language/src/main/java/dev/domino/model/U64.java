@@ -106,6 +106,24 @@ public final class U64 {
 		return Long.toUnsignedString(v) + (v == 1 ? " byte" : " bytes");
 	}
 
+	/** A size for people: exact when it is a whole number of units, else about so many (4.04 GiB). */
+	public static String approx(long v) {
+		String exact = size(v);
+		if (!exact.endsWith("bytes") || Long.compareUnsigned(v, 1 << 20) < 0) {
+			return exact;
+		}
+		String[] units = { "MiB", "GiB", "TiB" };
+		double value = v < 0 ? Math.pow(2, 64) + v : v;
+		value /= 1 << 20;
+		int unit = 0;
+		while (value >= 1024 && unit < units.length - 1) {
+			value /= 1024;
+			unit++;
+		}
+		return "about " + String.format(java.util.Locale.ROOT, "%.2f", value).replaceAll("\\.?0+$", "") + " "
+				+ units[unit];
+	}
+
 	/** A size as the language writes it: 2M, 4K, 4660. */
 	public static String sizeLiteral(long v) {
 		String[] units = { "T", "G", "M", "K" };

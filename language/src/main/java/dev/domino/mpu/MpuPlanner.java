@@ -36,7 +36,9 @@ public final class MpuPlanner {
 			Region r = image.region();
 			int parts = system.xen().mpuImageRegions() == null ? XenMpuModel.IMAGE_REGIONS
 					: system.xen().mpuImageRegions();
-			xen.add(new MpuRegion(r.base(), r.last(), MpuRegion.Attributes.XEN_IMAGE, "xen",
+			// Xen's linker script page-aligns its sections, so the image ends on a page boundary
+			long end = U64.alignUp(r.base() + r.size(), XenMpuModel.XEN_GRANULE);
+			xen.add(new MpuRegion(r.base(), end - 1, MpuRegion.Attributes.XEN_IMAGE, "xen",
 					"image (" + XenMpuModel.IMAGE_PARTS + ")", parts, true, r.where()));
 		}
 		for (Device d : system.board().devices()) {

@@ -446,6 +446,19 @@ public final class ModelBuilder {
 		if (image == null) {
 			report.error("requires", locations.head(x), "the xen block needs the hypervisor: image \"path/to/xen\"")
 					.emit();
+		} else if (start != null) {
+			// Xen runs where it was linked (XEN_START_ADDRESS): its image is loaded there
+			if (image.region().isAuto()) {
+				Region fixed = Region.fixed("xen.image", RegionKind.XEN_IMAGE, Owner.XEN, "Xen image", start,
+						image.region().size(), image.region().where());
+				fixed.describeValues(startWhere, null);
+				image = new BootModule(image.name(), image.role(), image.file(), null, null, fixed, image.loadSize(),
+						image.users(), image.where());
+			} else if (image.region().base() != start) {
+				report.error("requires", image.where(), "Xen's image is loaded at " + U64.hex(image.region().base())
+						+ " but Xen is linked to run at XEN_START_ADDRESS " + U64.hex(start)).related(startWhere,
+								"the start address").emit();
+			}
 		}
 		return new XenConfig(version, versionWhere, image, bootargs, bootargsWhere, heap, start, startAuto,
 				startWhere, mpuImageRegions, locations.head(x));

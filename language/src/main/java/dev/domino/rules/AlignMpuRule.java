@@ -20,6 +20,13 @@ final class AlignMpuRule implements Rule {
 		if (plan == null) {
 			return;
 		}
+		for (dev.domino.model.Region section : plan.sections().values()) {
+			if (!U64.isAligned(section.base(), XenMpuModel.XEN_GRANULE)
+					|| !U64.isAligned(section.size(), XenMpuModel.XEN_GRANULE)) {
+				report.error("align-mpu", section.where(), section.label() + " " + section.describeRange()
+						+ " is not 4 KiB aligned: Xen maps sections with 4 KiB granularity").emit();
+			}
+		}
 		List<MpuRegion> all = new ArrayList<>(plan.xen());
 		plan.domains().values().forEach(all::addAll);
 		for (MpuRegion r : all) {

@@ -54,7 +54,7 @@ final class ExclusiveRule implements Rule {
 					}
 					maxSpi = Math.max(maxSpi, irq.number());
 					Use spiFirst = spiOwner.putIfAbsent(irq.number(), use);
-					if (spiFirst != null && spiFirst.domain() != d) {
+					if (spiFirst != null && spiFirst.domain() != d && !spiFirst.passthrough().device().equals(dev.name())) {
 						report.error("exclusive", p.deviceWhere(), "SPI " + irq.number() + " of device " + dev.name()
 								+ " would be routed to domain " + d.name() + " but is already routed to domain "
 								+ spiFirst.domain().name() + " (device " + spiFirst.passthrough().device() + ")")

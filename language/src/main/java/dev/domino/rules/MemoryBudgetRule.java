@@ -31,7 +31,13 @@ final class MemoryBudgetRule implements Rule {
 		}
 		long dynamic = 0;
 		long overhead = XEN_FIXED + frameTable(ram);
+		boolean tooBig = false;
 		for (Domain d : system.domains()) {
+			if (U64.gt(d.memory(), ram)) {
+				report.error("memory-budget", d.memoryWhere(), "domain " + d.name() + " asks for " + U64.approx(d.memory())
+						+ " of memory; board " + system.board().name() + " has " + U64.approx(ram) + " of RAM").emit();
+				tooBig = true;
+			}
 			if (!d.isStatic()) {
 				dynamic = saturatingAdd(dynamic, d.memory());
 				overhead = saturatingAdd(overhead, PER_DOMAIN + d.memory() / 512);
@@ -45,14 +51,17 @@ final class MemoryBudgetRule implements Rule {
 			}
 		}
 		long needed = saturatingAdd(used, dynamic);
-		if (U64.gt(needed, ram)) {
-			report.error("memory-budget", system.where(), "system " + system.name() + " needs "
-					+ U64.size(needed) + " (domains, heap, boot files, reserved ranges) but board "
-					+ system.board().name() + " has " + U64.size(ram) + " of RAM").emit();
+		if (tooBig) {
 			return;
 		}
-		if (dynamic == 0) {
+		if (U64.gt(needed, ram)) {
+			report.error("memory-budget", system.where(), "system " + system.name() + " needs "
+					+ U64.approx(needed) + " (domains, heap, boot files, reserved ranges) but board "
+					+ system.board().name() + " has " + U64.approx(ram) + " of RAM").emit();
 			return;
+		}
+		if (dynamic == 0 || system.board().hasMpu()) {
+			return; // an MPU board has no dynamic domains: the requires rule says so
 		}
 		Region heap = system.xen().heap();
 		long pool = heap != null ? heap.size() : ram - used;

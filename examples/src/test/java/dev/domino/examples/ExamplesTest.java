@@ -1,0 +1,84 @@
+package dev.domino.examples;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import dev.domino.compiler.DominoCompiler;
+import dev.domino.resolve.Locations;
+import dev.domino.rules.CheckContext;
+import dev.domino.rules.Diagnostic;
+import dev.domino.testing.Examples;
+import dev.domino.testing.Tools;
+import dev.domino.testing.Workspace;
+
+/** The valid examples: no errors (no false positives), and outputs that are byte-identical run to run. */
+class ExamplesTest {
+	static DominoCompiler compiler;
+
+	@BeforeAll
+	static void binaries() throws Exception {
+		Tools.Result fetch = Tools.run(null, Examples.dir().resolve("fetch-binaries.sh").toString());
+		assertEquals(0, fetch.exitCode(), fetch.stdout() + fetch.stderr());
+		compiler = new DominoCompiler(Workspace.injector(), Locations.relativeToWorkingDirectory());
+	}
+
+	static Stream<Path> validExamples() throws Exception {
+		try (Stream<Path> files = Files.walk(Examples.dir())) {
+			return files.filter(p -> p.toString().endsWith(".domino") && !p.toString().contains("/mistakes/")
+					&& !p.toString().contains("/target/")).sorted().toList().stream();
+		}
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("validExamples")
+	void validExamplesHaveNoErrors(Path file) throws Exception {
+		List<Diagnostic> errors = compiler.check(List.of(file), CheckContext.Mode.COMPILE).diagnostics().stream()
+				.filter(Diagnostic::isError).toList();
+		assertEquals("", Workspace.format(errors));
+	}
+
+	@Test
+	void theMpuExampleCompilesToAPlanWithinBudget() throws Exception {
+		Path out = Path.of("target/examples/safety");
+		DominoCompiler.Outcome o = compiler.compile(Examples.dir().resolve("fvp-baser/safety.domino"), out, 0);
+		assertFalse(o.hasErrors(), Workspace.format(o.diagnostics()));
+		String plan = Files.readString(out.resolve("mpu-plan.txt"));
+		assertTrue(plan.contains("ctrl: 3 + Xen 11 = 14 of 32"), plan);
+		assertTrue(plan.contains("rtos: shared memory mailbox + static memory"), "adjacent regions of one owner merge: " + plan);
+		String config = Files.readString(out.resolve("xen.config"));
+		assertTrue(config.contains("CONFIG_MPU=y"), config);
+		assertTrue(config.matches("(?s).*CONFIG_XEN_START_ADDRESS=0x[0-9a-f]+\n.*"), config);
+		String dts = Tools.run(out, "dtc", "-q", "-I", "dtb", "-O", "dts", "system.dtb").stdout();
+		assertTrue(dts.contains("mpu,guest-memory-section = <"), dts);
+		assertTrue(dts.contains("direct-map;"), dts);
+		assertTrue(dts.contains("xen,static-mem = <0x00 0x30000000 0x00 0x4000000>;"), dts);
+		assertTrue(dts.contains("compatible = \"xen,domain-shared-memory-v1\";"), dts);
+	}
+
+	@Test
+	void compilingTwiceGivesByteIdenticalOutputs() throws Exception {
+		for (String example : List.of("qemu-virt/demo.domino", "fvp-baser/safety.domino")) {
+			Path a = Path.of("target/determinism/a");
+			Path b = Path.of("target/determinism/b");
+			compiler.compile(Examples.dir().resolve(example), a, 0);
+			compiler.compile(Examples.dir().resolve(example), b, 0);
+			try (Stream<Path> files = Files.walk(a)) {
+				for (Path p : files.filter(Files::isRegularFile).toList()) {
+					assertArrayEquals(Files.readAllBytes(p), Files.readAllBytes(b.resolve(a.relativize(p))), p.toString());
+				}
+			}
+		}
+	}
+}
