@@ -56,11 +56,16 @@ public final class Analyzer {
 		Report report = new Report();
 		Set<Resource> all = new HashSet<>();
 		for (Resource r : targets) {
+			// resolving a file's references loads the files it imports into the resource set
 			EcoreUtil2.resolveLazyCrossReferences(r, () -> false);
+		}
+		for (Resource r : targets) {
 			all.addAll(r.getResourceSet() == null ? List.of(r) : r.getResourceSet().getResources());
 		}
 		for (Resource r : all) {
-			EcoreUtil2.resolveLazyCrossReferences(r, () -> false);
+			if (!targets.contains(r)) {
+				EcoreUtil2.resolveLazyCrossReferences(r, () -> false);
+			}
 		}
 		for (Resource r : all) {
 			parseProblems(r, report);

@@ -22,39 +22,55 @@ final class DomainOrder {
 	}
 
 	static List<Domain> sort(List<Domain> declared, Locations locations, Report report) {
+		Map<Domain, Integer> index = new java.util.IdentityHashMap<>();
+		for (Domain d : declared) {
+			index.put(d, index.size());
+		}
 		Map<Domain, Set<Domain>> before = new LinkedHashMap<>();
+		Map<Domain, List<Domain>> followers = new java.util.IdentityHashMap<>();
 		for (Domain d : declared) {
 			Set<Domain> deps = new HashSet<>();
 			for (DomainItem item : d.getItems()) {
 				if (item instanceof After a) {
 					for (Domain target : a.getDomains()) {
-						if (!target.eIsProxy() && declared.contains(target) && target != d) {
-							deps.add(target);
-						} else if (target == d) {
+						if (target == d) {
 							report.error("order", locations.of(a), "domain " + d.getName() + " cannot come after itself")
 									.emit();
+						} else if (!target.eIsProxy() && index.containsKey(target) && deps.add(target)) {
+							followers.computeIfAbsent(target, k -> new ArrayList<>()).add(d);
 						}
 					}
 				}
 			}
 			before.put(d, deps);
 		}
+		if (followers.isEmpty()) {
+			return declared; // nobody uses 'after': declaration order
+		}
+		// Kahn's algorithm; among the domains that are ready, the first declared goes first
+		Map<Domain, Integer> waiting = new java.util.IdentityHashMap<>();
+		java.util.PriorityQueue<Domain> ready = new java.util.PriorityQueue<>(java.util.Comparator.comparing(index::get));
+		for (Domain d : declared) {
+			waiting.put(d, before.get(d).size());
+			if (before.get(d).isEmpty()) {
+				ready.add(d);
+			}
+		}
 		List<Domain> out = new ArrayList<>();
 		Set<Domain> done = new HashSet<>();
-		while (out.size() < declared.size()) {
-			Domain next = null;
-			for (Domain d : declared) {
-				if (!done.contains(d) && done.containsAll(before.get(d))) {
-					next = d;
-					break;
-				}
-			}
-			if (next == null) {
-				reportCycle(declared, before, done, locations, report);
-				return declared;
-			}
+		while (!ready.isEmpty()) {
+			Domain next = ready.poll();
 			out.add(next);
 			done.add(next);
+			for (Domain f : followers.getOrDefault(next, List.of())) {
+				if (waiting.merge(f, -1, Integer::sum) == 0) {
+					ready.add(f);
+				}
+			}
+		}
+		if (out.size() < declared.size()) {
+			reportCycle(declared, before, done, locations, report);
+			return declared;
 		}
 		return out;
 	}

@@ -18,7 +18,9 @@ public final class Locations {
 	private final Function<URI, String> displayPath;
 
 	public Locations(Function<URI, String> displayPath) {
-		this.displayPath = displayPath;
+		java.util.Map<URI, String> known = new java.util.concurrent.ConcurrentHashMap<>();
+		// every location of a file shares its display path: compute it once per file
+		this.displayPath = uri -> known.computeIfAbsent(uri, displayPath);
 	}
 
 	/** Shows file URIs as paths relative to the working directory when below it. */

@@ -555,13 +555,13 @@ public final class ModelBuilder {
 		String llc = null;
 		Set<Domain.Capability> caps = EnumSet.noneOf(Domain.Capability.class);
 		Map<XenFeature, SourceLocation> features = new EnumMap<>(XenFeature.class);
-		Set<String> seen = new java.util.HashSet<>();
+		Set<org.eclipse.emf.ecore.EClass> seen = new java.util.HashSet<>();
 
 		for (DomainItem item : d.getItems()) {
-			String word = firstWord(item);
 			boolean repeatable = item instanceof dev.domino.ast.Passthrough || item instanceof dev.domino.ast.After;
-			if (!repeatable && !seen.add(word)) {
-				report.error("order", locations.head(item), "'" + word + "' is given twice in domain " + name).emit();
+			if (!repeatable && !seen.add(item.eClass())) {
+				report.error("order", locations.head(item), "'" + firstWord(item) + "' is given twice in domain " + name)
+						.emit();
 				continue;
 			}
 			if (item instanceof Vcpus v) {
@@ -627,10 +627,10 @@ public final class ModelBuilder {
 				features.put(XenFeature.CAPABILITIES, locations.head(c));
 			}
 		}
-		if (memory == null && !seen.contains("memory")) {
+		if (memory == null && !seen.contains(AST.getDomainMemory())) {
 			report.error("requires", where, "domain " + name + " needs its memory: memory 256M").emit();
 		}
-		if (kernel == null && !seen.contains("kernel")) {
+		if (kernel == null && !seen.contains(AST.getKernelUse())) {
 			report.error("requires", where, "domain " + name + " needs a kernel: kernel \"path/to/Image\"").emit();
 		}
 		if (board.hasMpu()) {

@@ -88,8 +88,49 @@ public final class Values {
 		}
 	}
 
+	/**
+	 * The common literals without allocating: up to 15 hex or 17 decimal digits with '_' and an
+	 * optional K/M/G suffix. Returns -1 for anything else, which the exact path then reads.
+	 */
+	private static long fastParse(String text) {
+		int n = text.length();
+		int i = 0;
+		int radix = 10;
+		if (n > 2 && text.charAt(0) == '0' && (text.charAt(1) == 'x' || text.charAt(1) == 'X')) {
+			radix = 16;
+			i = 2;
+		}
+		int shift = 0;
+		char last = text.charAt(n - 1);
+		if (last == 'K' || last == 'M' || last == 'G') {
+			shift = last == 'K' ? 10 : last == 'M' ? 20 : 30;
+			n--;
+		}
+		long value = 0;
+		int digits = 0;
+		for (; i < n; i++) {
+			char c = text.charAt(i);
+			if (c == '_') {
+				continue;
+			}
+			int d = Character.digit(c, radix);
+			if (d < 0 || ++digits > (radix == 16 ? 15 : 17)) {
+				return -1;
+			}
+			value = value * radix + d;
+		}
+		if (digits == 0 || (shift > 0 && Long.numberOfLeadingZeros(value) <= shift + 1)) {
+			return -1;
+		}
+		return value << shift;
+	}
+
 	/** Parses one literal; NumberFormatException says what is wrong with it. */
 	public static long parse(String text) {
+		long fast = fastParse(text);
+		if (fast >= 0) {
+			return fast;
+		}
 		String digits = text.replace("_", "");
 		int shift = 0;
 		char last = digits.isEmpty() ? ' ' : digits.charAt(digits.length() - 1);

@@ -27,30 +27,85 @@ import dev.domino.ast.DominoSystem;
 public class DominoScopeProvider extends AbstractDominoScopeProvider {
 	private static final AstPackage AST = AstPackage.eINSTANCE;
 
+	@com.google.inject.Inject
+	private org.eclipse.xtext.util.IResourceScopeCache cache;
+
 	@Override
 	public IScope getScope(EObject context, EReference reference) {
 		if (reference == AST.getPassthrough_Device()) {
-			return Scopes.scopeFor(devices(boardOfSystem(context)));
+			return scopeOf(boardOfSystem(context), Device.class, IScope.NULLSCOPE);
 		}
 		if (reference == AST.getIommu_Smmu()) {
-			return Scopes.scopeFor(devices(EcoreUtil2.getContainerOfType(context, Board.class)));
+			return scopeOf(EcoreUtil2.getContainerOfType(context, Board.class), Device.class, IScope.NULLSCOPE);
 		}
 		if (reference == AST.getAfter_Domains() || reference == AST.getShmItem_Domain()) {
-			return Scopes.scopeFor(itemsOf(EcoreUtil2.getContainerOfType(context, DominoSystem.class), Domain.class));
+			return scopeOf(EcoreUtil2.getContainerOfType(context, DominoSystem.class), Domain.class, IScope.NULLSCOPE);
 		}
 		if (reference == AST.getPoolUse_Pool()) {
-			return Scopes.scopeFor(itemsOf(EcoreUtil2.getContainerOfType(context, DominoSystem.class), Cpupool.class));
+			return scopeOf(EcoreUtil2.getContainerOfType(context, DominoSystem.class), Cpupool.class, IScope.NULLSCOPE);
 		}
 		if (reference == AST.getCpuRef_Cpu()) {
-			Board board = boardOfSystem(context);
-			return Scopes.scopeFor(board == null ? List.of() : itemsOf(board, Cpu.class));
+			return scopeOf(boardOfSystem(context), Cpu.class, IScope.NULLSCOPE);
 		}
 		if (reference == AST.getKernelUse_Module() || reference == AST.getRamdiskUse_Module()
 				|| reference == AST.getDtbUse_Module()) {
 			DominoSystem system = EcoreUtil2.getContainerOfType(context, DominoSystem.class);
-			return Scopes.scopeFor(itemsOf(system, BootModule.class), super.getScope(context, reference));
+			return scopeOf(system, BootModule.class, super.getScope(context, reference));
 		}
 		return super.getScope(context, reference);
+	}
+
+	/**
+	 * The named items of one kind in a board or system, as a scope. Built once per container and
+	 * resource state: a system with thousands of domains must not rescan them for every reference.
+	 */
+	private <T extends EObject> IScope scopeOf(EObject container, Class<T> type, IScope outer) {
+		if (container == null) {
+			return outer;
+		}
+		IScope local = cache.get(java.util.List.of(DominoScopeProvider.class, container, type),
+				container.eResource(), () -> Scopes.scopeFor(itemsOf(container, type)));
+		return outer == IScope.NULLSCOPE ? local : new ChainedScope(local, outer);
+	}
+
+	/** Looks in the local scope first, then in the outer one. */
+	private static final class ChainedScope implements IScope {
+		private final IScope local;
+		private final IScope outer;
+
+		ChainedScope(IScope local, IScope outer) {
+			this.local = local;
+			this.outer = outer;
+		}
+
+		@Override
+		public org.eclipse.xtext.resource.IEObjectDescription getSingleElement(
+				org.eclipse.xtext.naming.QualifiedName name) {
+			var found = local.getSingleElement(name);
+			return found != null ? found : outer.getSingleElement(name);
+		}
+
+		@Override
+		public Iterable<org.eclipse.xtext.resource.IEObjectDescription> getElements(
+				org.eclipse.xtext.naming.QualifiedName name) {
+			return com.google.common.collect.Iterables.concat(local.getElements(name), outer.getElements(name));
+		}
+
+		@Override
+		public org.eclipse.xtext.resource.IEObjectDescription getSingleElement(EObject object) {
+			var found = local.getSingleElement(object);
+			return found != null ? found : outer.getSingleElement(object);
+		}
+
+		@Override
+		public Iterable<org.eclipse.xtext.resource.IEObjectDescription> getElements(EObject object) {
+			return com.google.common.collect.Iterables.concat(local.getElements(object), outer.getElements(object));
+		}
+
+		@Override
+		public Iterable<org.eclipse.xtext.resource.IEObjectDescription> getAllElements() {
+			return com.google.common.collect.Iterables.concat(local.getAllElements(), outer.getAllElements());
+		}
 	}
 
 	static Board boardOfSystem(EObject context) {
@@ -59,10 +114,6 @@ public class DominoScopeProvider extends AbstractDominoScopeProvider {
 			return null;
 		}
 		return system.getBoard();
-	}
-
-	static List<Device> devices(Board board) {
-		return board == null ? List.of() : itemsOf(board, Device.class);
 	}
 
 	static <T extends EObject> List<T> itemsOf(EObject container, Class<T> type) {
