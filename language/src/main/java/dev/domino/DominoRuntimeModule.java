@@ -19,6 +19,14 @@ public class DominoRuntimeModule extends AbstractDominoRuntimeModule {
 		return DominoLinkingDiagnosticMessageProvider.class;
 	}
 
+	public Class<? extends org.eclipse.xtext.resource.IDefaultResourceDescriptionStrategy> bindIDefaultResourceDescriptionStrategy() {
+		return dev.domino.resource.DominoResourceDescriptionStrategy.class;
+	}
+
+	public Class<? extends org.eclipse.xtext.formatting2.IFormatter2> bindIFormatter2() {
+		return dev.domino.formatting.DominoFormatter.class;
+	}
+
 	/** One cache of file facts per injector, so every edit does not re-read kernel headers. */
 	public void configureFileInspector(com.google.inject.Binder binder) {
 		binder.bind(FileInspector.class).in(com.google.inject.Scopes.SINGLETON);

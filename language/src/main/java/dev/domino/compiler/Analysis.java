@@ -15,8 +15,11 @@ import dev.domino.rules.Diagnostic;
  * starts from) and every diagnostic, each once, in a stable order.
  */
 public final class Analysis {
-	/** One analysed system, or a board analysed on its own. */
-	public record Unit(SystemModel model, DeviceTree baseTree) {
+	/**
+	 * One analysed system, or a board analysed on its own; {@code origins} maps each AST element
+	 * to the model object built from it (for editor services).
+	 */
+	public record Unit(SystemModel model, DeviceTree baseTree, java.util.Map<org.eclipse.emf.ecore.EObject, Object> origins) {
 	}
 
 	private final List<Unit> units;
@@ -38,6 +41,27 @@ public final class Analysis {
 
 	public List<Diagnostic> diagnostics() {
 		return diagnostics;
+	}
+
+	/** The model object an AST element became, in whichever unit built it; null if none. */
+	public Object origin(org.eclipse.emf.ecore.EObject element) {
+		for (Unit u : units) {
+			Object o = u.origins().get(element);
+			if (o != null) {
+				return o;
+			}
+		}
+		return null;
+	}
+
+	/** The unit (system or board) an AST element belongs to, preferring systems. */
+	public Unit unitOf(org.eclipse.emf.ecore.EObject element) {
+		for (Unit u : units) {
+			if (u.origins().containsKey(element)) {
+				return u;
+			}
+		}
+		return null;
 	}
 
 	public boolean hasErrors() {

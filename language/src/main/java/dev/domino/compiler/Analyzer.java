@@ -38,10 +38,20 @@ import dev.domino.rules.Report;
 public final class Analyzer {
 	private final FileInspector files;
 	private final Locations locations;
+	private final boolean parseProblems;
 
 	public Analyzer(FileInspector files, Locations locations) {
+		this(files, locations, true);
+	}
+
+	/**
+	 * @param parseProblems whether to report syntax and linking errors; an Xtext editor reports
+	 *            those itself
+	 */
+	public Analyzer(FileInspector files, Locations locations, boolean parseProblems) {
 		this.files = files;
 		this.locations = locations;
+		this.parseProblems = parseProblems;
 	}
 
 	public Locations locations() {
@@ -67,8 +77,10 @@ public final class Analyzer {
 				EcoreUtil2.resolveLazyCrossReferences(r, () -> false);
 			}
 		}
-		for (Resource r : all) {
-			parseProblems(r, report);
+		for (Resource r : parseProblems ? all : new HashSet<>(targets)) {
+			if (parseProblems) {
+				parseProblems(r, report);
+			}
 			imports(r, report);
 		}
 		List<Analysis.Unit> units = new ArrayList<>();
@@ -114,14 +126,14 @@ public final class Analyzer {
 			model = SystemModel.boardOnly(board);
 		}
 		Checker.check(model, mode, report);
-		return new Analysis.Unit(model, base);
+		return new Analysis.Unit(model, base, builder.origins());
 	}
 
 	private Analysis.Unit analyseBoard(Board board, CheckContext.Mode mode, Report report) {
 		ModelBuilder builder = new ModelBuilder(files, locations, report);
 		SystemModel model = SystemModel.boardOnly(builder.buildBoard(board));
 		Checker.check(model, mode, report);
-		return new Analysis.Unit(model, baseTree(model.board()));
+		return new Analysis.Unit(model, baseTree(model.board()), builder.origins());
 	}
 
 	private DeviceTree baseTree(dev.domino.model.Board board) {

@@ -112,12 +112,19 @@ public final class ModelBuilder {
 	private final Locations locations;
 	private final Report report;
 	private final Values values;
+	/** Which model object each AST element became, for editor services (hover, inlay hints, lenses). */
+	private final Map<EObject, Object> origins = new java.util.IdentityHashMap<>();
 
 	public ModelBuilder(FileInspector files, Locations locations, Report report) {
 		this.files = files;
 		this.locations = locations;
 		this.report = report;
 		this.values = new Values(locations, report);
+	}
+
+	/** AST element to the model object built from it: Board, Device, Region, Domain, BootModule, ... */
+	public Map<EObject, Object> origins() {
+		return origins;
 	}
 
 	// ------------------------------------------------------------------ boards
@@ -164,6 +171,7 @@ public final class ModelBuilder {
 					Long mpidr = c.getMpidr() == null ? Long.valueOf(cpus.size()) : values.eval(c.getMpidr());
 					if (mpidr != null) {
 						cpus.add(new Cpu(c.getName(), mpidr, locations.of(c, AST.getCpu_Name())));
+						origins.put(c, cpus.get(cpus.size() - 1));
 					}
 				}
 			} else if (item instanceof dev.domino.ast.MemoryBank m) {
@@ -171,12 +179,14 @@ public final class ModelBuilder {
 					region(m.getBase(), m.getSize(), "board." + m.getName(), RegionKind.RAM_BANK,
 							Owner.board(m.getName()), "memory bank " + m.getName(),
 							locations.of(m, AST.getMemoryBank_Name()), banks);
+					origin(m, banks);
 				}
 			} else if (item instanceof ReservedRange r) {
 				if (names.add(r.getName(), "reserved range", locations.of(r, AST.getReservedRange_Name()))) {
 					region(r.getBase(), r.getSize(), "reserved." + r.getName(), RegionKind.RESERVED,
 							new Owner(Owner.Kind.FIRMWARE, r.getName()), "reserved range " + r.getName(),
 							locations.of(r, AST.getReservedRange_Name()), reserved);
+					origin(r, reserved);
 				}
 			} else if (item instanceof BaseDtb b) {
 				baseDtb = inputFile(board, b.getPath(), locations.of(b, AST.getBaseDtb_Path()), null);
@@ -188,6 +198,7 @@ public final class ModelBuilder {
 			} else if (item instanceof dev.domino.ast.Device d) {
 				if (names.add(d.getName(), "device", locations.of(d, AST.getDevice_Name()))) {
 					devices.add(device(d));
+					origins.put(d, devices.get(devices.size() - 1));
 				}
 			}
 		}
@@ -199,8 +210,17 @@ public final class ModelBuilder {
 			cpus.add(new Cpu("cpu0", 0, locations.of(board, AST.getTopLevel_Name())));
 		}
 		int bits = paBits != null ? paBits : arch == Arch.AARCH64 ? 48 : 40;
-		return new Board(board.getName(), arch, profile, bits, cpus, named, banks, reserved, devices, baseDtb,
+		Board built = new Board(board.getName(), arch, profile, bits, cpus, named, banks, reserved, devices, baseDtb,
 				mpuRegions, psci, locations.of(board, AST.getTopLevel_Name()));
+		origins.put(board, built);
+		return built;
+	}
+
+	/** Records the region just added to {@code list} (if one was) as built from {@code element}. */
+	private void origin(EObject element, List<Region> list) {
+		if (!list.isEmpty() && !origins.containsValue(list.get(list.size() - 1))) {
+			origins.put(element, list.get(list.size() - 1));
+		}
 	}
 
 	private record EClassKey(String name) {
@@ -393,8 +413,13 @@ public final class ModelBuilder {
 			}
 		}
 		List<Section> sections = astSections == null ? List.of() : sections(astSections);
-		return new SystemModel(system.getName(), systemWhere, board, xen, boot, loadOrder, domains, shms, pools,
-				sections);
+		SystemModel model = new SystemModel(system.getName(), systemWhere, board, xen, boot, loadOrder, domains, shms,
+				pools, sections);
+		origins.put(system, model);
+		for (int i = 0; i < ordered.size(); i++) {
+			origins.put(ordered.get(i), domains.get(i));
+		}
+		return model;
 	}
 
 	private XenConfig xen(DominoSystem system, dev.domino.ast.Xen x, SourceLocation systemWhere) {
@@ -419,6 +444,7 @@ public final class ModelBuilder {
 		boolean startAuto = false;
 		SourceLocation startWhere = null;
 		Integer mpuImageRegions = null;
+		XenImage imageAst = null;
 		for (XenItem item : x.getItems()) {
 			if (item instanceof XenImage i) {
 				InputFile file = inputFile(system, i.getPath(), locations.of(i, AST.getXenImage_Path()), null);
@@ -426,6 +452,7 @@ public final class ModelBuilder {
 						i.getPlacement(), locations.of(i, AST.getXenImage_Path()));
 				image = new BootModule("xen", BootModule.Role.XEN, file, null, null, region, file.facts().size(),
 						List.of(), locations.of(i, AST.getXenImage_Path()));
+				imageAst = i;
 			} else if (item instanceof XenBootargs b) {
 				bootargs = b.getValue();
 				bootargsWhere = locations.of(b, AST.getXenBootargs_Value());
@@ -434,6 +461,7 @@ public final class ModelBuilder {
 				if (size != null) {
 					heap = placed(h.getPlacement(), "xen.heap", RegionKind.STATIC_HEAP, Owner.XEN, "static heap", size,
 							MODULE_ALIGN, locations.head(h), locations.of(h.getSize()));
+					origins.put(h, heap);
 				}
 			} else if (item instanceof dev.domino.ast.XenMpuImageRegions m) {
 				mpuImageRegions = values.count(m.getCount(), "mpu-image-regions", 1, 255);
@@ -459,6 +487,9 @@ public final class ModelBuilder {
 						+ " but Xen is linked to run at XEN_START_ADDRESS " + U64.hex(start)).related(startWhere,
 								"the start address").emit();
 			}
+		}
+		if (imageAst != null && image != null) {
+			origins.put(imageAst, image);
 		}
 		return new XenConfig(version, versionWhere, image, bootargs, bootargsWhere, heap, start, startAuto,
 				startWhere, mpuImageRegions, locations.head(x));
@@ -498,6 +529,7 @@ public final class ModelBuilder {
 				} else if (item instanceof ScriptPlacement s) {
 					script = placed(s.getPlacement(), "boot.script", RegionKind.BOOT_SCRIPT, Owner.BOOT, "boot script",
 							SLOT, MODULE_ALIGN, locations.of(s), null);
+					origins.put(s, script);
 				} else if (item instanceof DeviceTreeMode m) {
 					mode = m.getMode() == dev.domino.ast.DtMode.EDIT ? BootConfig.DeviceTreeMode.EDIT
 							: BootConfig.DeviceTreeMode.PREBAKED;
@@ -571,6 +603,9 @@ public final class ModelBuilder {
 				memoryWhere = locations.of(m.getSize());
 				memory = values.size(m.getSize(), "the memory of domain " + name);
 				memoryBanks(name, m, memory, banks);
+				if (m.getBanks().isEmpty() && banks.size() == 1) {
+					origins.put(m, banks.get(0));
+				}
 				if (!banks.isEmpty()) {
 					features.put(XenFeature.STATIC_MEMORY, locations.head(m));
 				}
@@ -676,6 +711,7 @@ public final class ModelBuilder {
 		}
 		int i = 0;
 		for (MemoryBankUse bank : m.getBanks()) {
+			int before = banks.size();
 			Long size = values.size(bank.getSize(), "a static memory bank");
 			String id = "domain." + domain + ".memory" + i;
 			String bankLabel = label + " (bank " + i + ")";
@@ -697,6 +733,9 @@ public final class ModelBuilder {
 					banks.add(r);
 				}
 			}
+			if (banks.size() > before) {
+				origins.put(bank, banks.get(banks.size() - 1));
+			}
 		}
 	}
 
@@ -711,6 +750,7 @@ public final class ModelBuilder {
 			BootModule existing = modules.get(ref);
 			if (existing != null) {
 				existing.users().add(domain);
+				origins.put(use, existing);
 				return existing;
 			}
 			BootModule.Role declared = ref.eIsSet(AST.getBootModule_Role()) ? role(ref.getRole()) : null;
@@ -726,6 +766,8 @@ public final class ModelBuilder {
 			BootModule module = new BootModule(ref.getName(), role, file, null, null, region, file.facts().size(),
 					new ArrayList<>(List.of(domain)), where);
 			modules.put(ref, module);
+			origins.put(ref, module);
+			origins.put(use, module);
 			return module;
 		}
 		if (path == null) {
@@ -740,6 +782,7 @@ public final class ModelBuilder {
 		BootModule module = new BootModule(name, role, file, null, null, region, file.facts().size(),
 				new ArrayList<>(List.of(domain)), where);
 		modules.put(use, module);
+		origins.put(use, module);
 		return module;
 	}
 
@@ -835,7 +878,9 @@ public final class ModelBuilder {
 				borrowers.add(peer);
 			}
 		}
-		return new SharedMemory(s.getName(), host, owner, borrowers, where);
+		SharedMemory shm = new SharedMemory(s.getName(), host, owner, borrowers, where);
+		origins.put(s, shm);
+		return shm;
 	}
 
 	private Cpupool cpupool(dev.domino.ast.Cpupool c, Board board) {
@@ -860,7 +905,9 @@ public final class ModelBuilder {
 				scheduler = s.getScheduler();
 			}
 		}
-		return new Cpupool(c.getName(), cpus, scheduler, locations.of(c, AST.getCpupool_Name()));
+		Cpupool pool = new Cpupool(c.getName(), cpus, scheduler, locations.of(c, AST.getCpupool_Name()));
+		origins.put(c, pool);
+		return pool;
 	}
 
 	private List<Section> sections(Sections s) {
@@ -896,6 +943,7 @@ public final class ModelBuilder {
 				continue;
 			}
 			out.add(new Section(kind, region, where));
+			origins.put(section, out.get(out.size() - 1));
 		}
 		return out;
 	}

@@ -1,0 +1,23 @@
+package dev.domino.ide.server;
+
+import org.eclipse.xtext.ide.server.LanguageServerImpl;
+import org.eclipse.xtext.ide.server.ServerModule;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Module;
+import com.google.inject.util.Modules;
+
+/** Xtext's server wiring, with Domino's language server in place of the generic one. */
+public final class DominoServerModule {
+	private DominoServerModule() {
+	}
+
+	public static Module create() {
+		return Modules.override(new ServerModule()).with(new AbstractModule() {
+			@Override
+			protected void configure() {
+				bind(LanguageServerImpl.class).to(DominoLanguageServer.class);
+			}
+		});
+	}
+}

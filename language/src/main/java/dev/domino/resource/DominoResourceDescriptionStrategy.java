@@ -1,0 +1,37 @@
+package dev.domino.resource;
+
+import java.util.Map;
+
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.xtext.naming.QualifiedName;
+import org.eclipse.xtext.nodemodel.ICompositeNode;
+import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
+import org.eclipse.xtext.resource.EObjectDescription;
+import org.eclipse.xtext.resource.IEObjectDescription;
+import org.eclipse.xtext.resource.impl.DefaultResourceDescriptionStrategy;
+import org.eclipse.xtext.util.IAcceptor;
+
+import dev.domino.ast.TopLevel;
+
+/**
+ * Exports boards, systems and module libraries with a digest of their text. A system depends on
+ * everything inside its board, not only on the board's name: when any of it changes, the digest
+ * changes, and Xtext re-validates the systems that import the board.
+ */
+public class DominoResourceDescriptionStrategy extends DefaultResourceDescriptionStrategy {
+	public static final String DIGEST = "digest";
+
+	@Override
+	public boolean createEObjectDescriptions(EObject eObject, IAcceptor<IEObjectDescription> acceptor) {
+		if (!(eObject instanceof TopLevel top)) {
+			return super.createEObjectDescriptions(eObject, acceptor);
+		}
+		QualifiedName name = getQualifiedNameProvider().getFullyQualifiedName(top);
+		if (name != null) {
+			ICompositeNode node = NodeModelUtils.getNode(top);
+			String digest = node == null ? "" : Integer.toHexString(node.getText().hashCode());
+			acceptor.accept(EObjectDescription.create(name, top, Map.of(DIGEST, digest)));
+		}
+		return true;
+	}
+}
