@@ -79,6 +79,101 @@ public class DominoLanguageServer extends LanguageServerImpl {
 		return super.initialize(params);
 	}
 
+	// Positions a client sends may be stale (the text changed meanwhile): each request clamps its
+	// position into the text it runs on, instead of failing.
+
+	@Override
+	protected org.eclipse.lsp4j.Hover hover(org.eclipse.lsp4j.HoverParams params, CancelIndicator cancelIndicator) {
+		params.setPosition(clamp(params.getTextDocument().getUri(), params.getPosition()));
+		return super.hover(params, cancelIndicator);
+	}
+
+	@Override
+	protected Either<List<org.eclipse.lsp4j.CompletionItem>, org.eclipse.lsp4j.CompletionList> completion(
+			CancelIndicator cancelIndicator, org.eclipse.lsp4j.CompletionParams params) {
+		params.setPosition(clamp(params.getTextDocument().getUri(), params.getPosition()));
+		return super.completion(cancelIndicator, params);
+	}
+
+	@Override
+	protected List<? extends Location> references(org.eclipse.lsp4j.ReferenceParams params,
+			CancelIndicator cancelIndicator) {
+		params.setPosition(clamp(params.getTextDocument().getUri(), params.getPosition()));
+		return super.references(params, cancelIndicator);
+	}
+
+	@Override
+	protected List<? extends org.eclipse.lsp4j.DocumentHighlight> documentHighlight(
+			org.eclipse.lsp4j.DocumentHighlightParams params, CancelIndicator cancelIndicator) {
+		params.setPosition(clamp(params.getTextDocument().getUri(), params.getPosition()));
+		return super.documentHighlight(params, cancelIndicator);
+	}
+
+	@Override
+	protected org.eclipse.lsp4j.WorkspaceEdit rename(org.eclipse.lsp4j.RenameParams params,
+			CancelIndicator cancelIndicator) {
+		params.setPosition(clamp(params.getTextDocument().getUri(), params.getPosition()));
+		return super.rename(params, cancelIndicator);
+	}
+
+	@Override
+	protected org.eclipse.lsp4j.jsonrpc.messages.Either3<Range, org.eclipse.lsp4j.PrepareRenameResult, org.eclipse.lsp4j.PrepareRenameDefaultBehavior> prepareRename(
+			org.eclipse.lsp4j.PrepareRenameParams params, CancelIndicator cancelIndicator) {
+		params.setPosition(clamp(params.getTextDocument().getUri(), params.getPosition()));
+		return super.prepareRename(params, cancelIndicator);
+	}
+
+	@Override
+	protected org.eclipse.lsp4j.SignatureHelp signatureHelp(org.eclipse.lsp4j.SignatureHelpParams params,
+			CancelIndicator cancelIndicator) {
+		params.setPosition(clamp(params.getTextDocument().getUri(), params.getPosition()));
+		return super.signatureHelp(params, cancelIndicator);
+	}
+
+	private Position clamp(String uri, Position p) {
+		if (p == null) {
+			return new Position(0, 0);
+		}
+		try {
+			String text = getLanguageServerAccess().doSyncRead(uri, context -> context.getDocument().getContents());
+			return clampTo(text, p);
+		} catch (RuntimeException e) {
+			return p; // a document the server does not know: Xtext answers that itself
+		}
+	}
+
+	static Position clampTo(String text, Position p) {
+		String[] lines = text.split("\n", -1);
+		int line = Math.max(0, Math.min(p.getLine(), lines.length - 1));
+		int character = Math.max(0, Math.min(p.getCharacter(), lines[line].replace("\r", "").length()));
+		return new Position(line, character);
+	}
+
+	/** An unknown request is answered with MethodNotFound (Xtext answers InternalError). */
+	@Override
+	public CompletableFuture<?> request(String method, Object parameter) {
+		try {
+			return super.request(method, parameter);
+		} catch (UnsupportedOperationException e) {
+			CompletableFuture<Object> failed = new CompletableFuture<>();
+			failed.completeExceptionally(new org.eclipse.lsp4j.jsonrpc.ResponseErrorException(
+					new org.eclipse.lsp4j.jsonrpc.messages.ResponseError(
+							org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode.MethodNotFound,
+							"Domino has no request " + method, null)));
+			return failed;
+		}
+	}
+
+	/** An unknown notification is ignored, as the protocol says; Xtext would log an error. */
+	@Override
+	public void notify(String method, Object parameter) {
+		try {
+			super.notify(method, parameter);
+		} catch (UnsupportedOperationException e) {
+			// nothing to do
+		}
+	}
+
 	@Override
 	protected ServerCapabilities createServerCapabilities(InitializeParams params) {
 		ServerCapabilities capabilities = super.createServerCapabilities(params);
@@ -178,6 +273,7 @@ public class DominoLanguageServer extends LanguageServerImpl {
 	@Override
 	protected List<? extends Location> definition(CancelIndicator cancelIndicator, DefinitionParams params) {
 		String uri = params.getTextDocument().getUri();
+		params.setPosition(clamp(uri, params.getPosition()));
 		List<Location> imported = getLanguageServerAccess().doSyncRead(uri, context -> {
 			if (!(context.getResource() instanceof XtextResource resource)) {
 				return List.<Location>of();

@@ -7,7 +7,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Module;
 import com.google.inject.util.Modules;
 
-/** Xtext's server wiring, with Domino's language server in place of the generic one. */
+/** Xtext's server wiring, with Domino's language server, request and workspace managers in place of the generic ones. */
 public final class DominoServerModule {
 	private DominoServerModule() {
 	}
@@ -17,6 +17,9 @@ public final class DominoServerModule {
 			@Override
 			protected void configure() {
 				bind(LanguageServerImpl.class).to(DominoLanguageServer.class);
+				bind(org.eclipse.xtext.ide.server.concurrent.IRequestManager.class).to(DominoRequestManager.class);
+				bind(org.eclipse.xtext.ide.server.WorkspaceManager.class).to(DominoWorkspaceManager.class);
+				bind(org.eclipse.xtext.ide.server.concurrent.RequestManager.class).to(DominoRequestManager.class);
 			}
 		});
 	}
