@@ -27,6 +27,15 @@ public class DominoRuntimeModule extends AbstractDominoRuntimeModule {
 		return dev.domino.formatting.DominoFormatter.class;
 	}
 
+	/**
+	 * EMF's generic validator checks every object's multiplicities on every edit; the grammar
+	 * already guarantees them, and with thousands of domains it is the slowest part of validation.
+	 */
+	public void configureUseEObjectValidator(com.google.inject.Binder binder) {
+		binder.bind(Boolean.class).annotatedWith(com.google.inject.name.Names.named(
+				org.eclipse.xtext.validation.CompositeEValidator.USE_EOBJECT_VALIDATOR)).toInstance(Boolean.FALSE);
+	}
+
 	/** One cache of file facts per injector, so every edit does not re-read kernel headers. */
 	public void configureFileInspector(com.google.inject.Binder binder) {
 		binder.bind(FileInspector.class).in(com.google.inject.Scopes.SINGLETON);

@@ -118,38 +118,49 @@ public final class Placer {
 		}
 		taken.add(system.boot().deviceTree());
 		Region guestSection = system.section(Section.Kind.GUEST_MEMORY).map(Section::region).orElse(null);
+		// two pools of free RAM, built once: guest memory (inside the guest-memory section when there
+		// is one) and everything else (outside every section); what one takes the other loses too
+		FreeSpace guest = freeRam(system, guestSection, taken);
+		FreeSpace other = guestSection == null ? guest : freeRam(system, null, taken);
 		for (Region r : wanted) {
 			if (!r.isAuto()) {
 				continue;
 			}
-			// guest memory goes in the guest-memory section when there is one; nothing else may
 			boolean guestMemory = r.kind() == RegionKind.STATIC_MEMORY || r.kind() == RegionKind.SHARED_MEMORY;
-			Region within = guestMemory ? guestSection : null;
-			FreeSpace space = new FreeSpace();
-			for (Region bank : system.board().banks()) {
-				addIntersection(space, bank, within);
-			}
-			for (Section s : system.sections()) {
-				if (s.region() != null && s.region() != within) {
-					space.remove(s.region().base(), s.region().size());
-				}
-			}
-			for (Region t : taken) {
-				if (t.isPlaced()) {
-					space.remove(t.base(), t.size());
-				}
-			}
+			FreeSpace space = guestMemory ? guest : other;
 			Long base = space.firstFitDown(r.size(), r.align());
 			if (base == null) {
 				report.error("contain", r.where(), "no room for the " + r.label() + " (" + U64.size(r.size())
 						+ ", aligned to " + U64.size(r.align()) + ") in free RAM"
-						+ (within != null ? " of the guest-memory section" : "") + "; the largest free range is "
-						+ U64.size(space.largest())).emit();
+						+ (guestMemory && guestSection != null ? " of the guest-memory section" : "")
+						+ "; the largest free range is " + U64.size(space.largest())).emit();
 				continue;
 			}
 			r.place(base);
-			taken.add(r);
+			guest.remove(base, r.size());
+			if (other != guest) {
+				other.remove(base, r.size());
+			}
 		}
+	}
+
+	/** Free RAM: the banks (within {@code within} when given), less other sections and what is taken. */
+	private static FreeSpace freeRam(SystemModel system, Region within, List<Region> taken) {
+		FreeSpace space = new FreeSpace();
+		for (Region bank : system.board().banks()) {
+			addIntersection(space, bank, within);
+		}
+		for (Section s : system.sections()) {
+			if (s.region() != null && s.region() != within) {
+				space.remove(s.region().base(), s.region().size());
+			}
+		}
+		for (Region t : taken) {
+			if (t.isPlaced()) {
+				space.remove(t.base(), t.size());
+			}
+		}
+		return space;
 	}
 
 	private static void addIntersection(FreeSpace space, Region bank, Region within) {

@@ -57,15 +57,20 @@ public class DominoScopeProvider extends AbstractDominoScopeProvider {
 
 	/**
 	 * The named items of one kind in a board or system, as a scope. Built once per container and
-	 * resource state: a system with thousands of domains must not rescan them for every reference.
+	 * resource state, as a map: a system with thousands of domains must not rescan them for every
+	 * reference.
 	 */
 	private <T extends EObject> IScope scopeOf(EObject container, Class<T> type, IScope outer) {
 		if (container == null) {
 			return outer;
 		}
-		IScope local = cache.get(java.util.List.of(DominoScopeProvider.class, container, type),
-				container.eResource(), () -> Scopes.scopeFor(itemsOf(container, type)));
+		IScope local = cache.get(new ScopeKey(container, type), container.eResource(),
+				() -> org.eclipse.xtext.scoping.impl.MapBasedScope.createScope(IScope.NULLSCOPE,
+						Scopes.scopedElementsFor(itemsOf(container, type))));
 		return outer == IScope.NULLSCOPE ? local : new ChainedScope(local, outer);
+	}
+
+	private record ScopeKey(EObject container, Class<?> type) {
 	}
 
 	/** Looks in the local scope first, then in the outer one. */

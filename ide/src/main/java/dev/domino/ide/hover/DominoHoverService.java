@@ -41,9 +41,9 @@ public class DominoHoverService extends HoverService {
 
 	@Override
 	protected Hover hover(HoverContext context) {
-		EObject element = context.getElement();
+		EObject element = context == null ? null : context.getElement();
 		if (element == null) {
-			return null;
+			return null; // nothing under the cursor
 		}
 		Analysis analysis = analyses.get(context.getResource(), CheckContext.Mode.EDIT);
 		Object origin = analysis.origin(element);

@@ -19,6 +19,8 @@ public final class DominoServerModule {
 				bind(LanguageServerImpl.class).to(DominoLanguageServer.class);
 				bind(org.eclipse.xtext.ide.server.concurrent.IRequestManager.class).to(DominoRequestManager.class);
 				bind(org.eclipse.xtext.ide.server.WorkspaceManager.class).to(DominoWorkspaceManager.class);
+				bind(org.eclipse.xtext.build.IncrementalBuilder.InternalStatefulIncrementalBuilder.class)
+						.to(DominoIncrementalBuilder.class);
 				bind(org.eclipse.xtext.ide.server.concurrent.RequestManager.class).to(DominoRequestManager.class);
 			}
 		});
