@@ -70,6 +70,9 @@ public class CheckScaling {
 			System.out.printf("%-8d %-8d %11.1f ms %11.2f us %18.2f %13.0f ms %13.0f ms%n", ranges, domains, median,
 					median * 1000 / ranges, (median / nlogn) / base, endToEnd / 1e6, warm[2] / 1e6);
 		}
+		try (var files = Files.walk(dir)) {
+			files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+		}
 	}
 
 	/** One domain per range: 4 KiB of static memory each, back to back, all using one kernel module. */

@@ -53,7 +53,11 @@ public class LspLatency {
 		}
 	}
 
+	/** Held so the setting stays: LSP4J logs every closed stream of a stopped server at INFO. */
+	static final java.util.logging.Logger JSONRPC_LOG = java.util.logging.Logger.getLogger("org.eclipse.lsp4j.jsonrpc");
+
 	public static void main(String[] args) throws Exception {
+		JSONRPC_LOG.setLevel(java.util.logging.Level.WARNING);
 		Path repo = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath();
 		Path dir = Files.createTempDirectory("domino-lsp-bench");
 		image(dir.resolve("Image"));
@@ -115,6 +119,10 @@ public class LspLatency {
 						latencies.get(latencies.size() - 1) / 1e6, rss(c.process()) >> 20);
 			}
 		}
+		try (var files = Files.walk(dir)) {
+			files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+		}
+		System.exit(0); // LSP4J's idle threads would keep this JVM up for another minute
 	}
 
 	static Client start(Path repo, Path root) throws IOException, InterruptedException, java.util.concurrent.ExecutionException, java.util.concurrent.TimeoutException {

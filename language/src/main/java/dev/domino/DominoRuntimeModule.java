@@ -2,7 +2,6 @@ package dev.domino;
 
 import org.eclipse.xtext.linking.ILinkingDiagnosticMessageProvider;
 import org.eclipse.xtext.scoping.IGlobalScopeProvider;
-import org.eclipse.xtext.scoping.impl.ImportUriGlobalScopeProvider;
 
 import dev.domino.files.FileInspector;
 import dev.domino.linking.DominoLinkingDiagnosticMessageProvider;
@@ -12,7 +11,17 @@ public class DominoRuntimeModule extends AbstractDominoRuntimeModule {
 
 	@Override
 	public Class<? extends IGlobalScopeProvider> bindIGlobalScopeProvider() {
-		return ImportUriGlobalScopeProvider.class;
+		return dev.domino.scoping.DominoGlobalScopeProvider.class;
+	}
+
+	@Override
+	public Class<? extends org.eclipse.xtext.resource.XtextResource> bindXtextResource() {
+		return dev.domino.linking.DominoResource.class;
+	}
+
+	@Override
+	public Class<? extends org.eclipse.xtext.linking.ILinker> bindILinker() {
+		return dev.domino.linking.DominoLinker.class;
 	}
 
 	public Class<? extends ILinkingDiagnosticMessageProvider> bindILinkingDiagnosticMessageProvider() {

@@ -49,4 +49,20 @@ public class DominoIdeModule extends AbstractDominoIdeModule {
 	public Class<? extends IExecutableCommandService> bindIExecutableCommandService() {
 		return DominoCommands.class;
 	}
+
+	/**
+	 * The language server generates nothing (outputs come from domino compile), so its builder
+	 * need not validate every file a second time to decide whether to generate.
+	 */
+	public Class<? extends org.eclipse.xtext.generator.IShouldGenerate> bindIShouldGenerate() {
+		return NeverGenerate.class;
+	}
+
+	public static final class NeverGenerate implements org.eclipse.xtext.generator.IShouldGenerate {
+		@Override
+		public boolean shouldGenerate(org.eclipse.emf.ecore.resource.Resource resource,
+				org.eclipse.xtext.util.CancelIndicator cancelIndicator) {
+			return false;
+		}
+	}
 }

@@ -1,13 +1,12 @@
 package dev.domino.compiler;
 
-import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.WeakHashMap;
 
-import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.common.notify.impl.AdapterImpl;
 import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.eclipse.xtext.parser.IParseResult;
 import org.eclipse.xtext.resource.XtextResource;
 
@@ -20,19 +19,20 @@ import dev.domino.rules.CheckContext;
 
 /**
  * The analysis of an open file, shared by validation, hover, inlay hints and code lenses. An entry
- * stays valid while neither the file nor any file it references (its board, a module library)
- * has been parsed again: each keeps the same parse result object until its text changes.
+ * stays valid while no file of the resource set (the file, its board, a module library) has been
+ * parsed again: each keeps the same parse result object until its text changes. The entry hangs
+ * on the resource itself, so it goes when the resource goes.
  */
 @Singleton
 public class AnalysisCache {
 	private record Entry(Analysis analysis, CheckContext.Mode mode, Map<Resource, IParseResult> inputs) {
-		boolean valid(CheckContext.Mode wanted) {
-			if (wanted != mode) {
+		boolean valid(CheckContext.Mode wanted, Resource resource) {
+			if (wanted != mode || inputs.size() != resourcesOf(resource).size()) {
 				return false;
 			}
 			for (Map.Entry<Resource, IParseResult> e : inputs.entrySet()) {
-				if (!(e.getKey() instanceof XtextResource x) || x.getParseResult() != e.getValue()
-						|| x.getResourceSet() == null) {
+				if (e.getKey().getResourceSet() != resource.getResourceSet()
+						|| e.getKey() instanceof XtextResource x && x.getParseResult() != e.getValue()) {
 					return false;
 				}
 			}
@@ -40,7 +40,16 @@ public class AnalysisCache {
 		}
 	}
 
-	private final Map<Resource, Entry> entries = Collections.synchronizedMap(new WeakHashMap<>());
+	/** Where a resource keeps its entry. */
+	private final class Holder extends AdapterImpl {
+		Entry entry;
+
+		@Override
+		public boolean isAdapterForType(Object type) {
+			return type == AnalysisCache.this;
+		}
+	}
+
 	private final Analyzer analyzer;
 
 	@Inject
@@ -50,32 +59,34 @@ public class AnalysisCache {
 	}
 
 	public Analysis get(Resource resource, CheckContext.Mode mode) {
-		Entry entry = entries.get(resource);
-		if (entry != null && entry.valid(mode)) {
-			return entry.analysis();
-		}
-		Analysis analysis = analyzer.analyse(List.of(resource), mode);
-		entries.put(resource, new Entry(analysis, mode, inputs(resource)));
-		return analysis;
-	}
-
-	/** The file and every file it references, with the parse result each was analysed at. */
-	private static Map<Resource, IParseResult> inputs(Resource resource) {
-		Map<Resource, IParseResult> inputs = new IdentityHashMap<>();
-		add(inputs, resource);
-		for (java.util.Iterator<EObject> it = resource.getAllContents(); it.hasNext();) {
-			for (EObject target : it.next().eCrossReferences()) {
-				if (target.eResource() != null) {
-					add(inputs, target.eResource());
-				}
+		Holder holder;
+		synchronized (this) {
+			holder = (Holder) EcoreUtil.getExistingAdapter(resource, this);
+			if (holder == null) {
+				holder = new Holder();
+				resource.eAdapters().add(holder);
 			}
 		}
-		return inputs;
+		synchronized (holder) {
+			if (holder.entry != null && holder.entry.valid(mode, resource)) {
+				return holder.entry.analysis();
+			}
+			Analysis analysis = analyzer.analyse(List.of(resource), mode);
+			holder.entry = new Entry(analysis, mode, inputs(resource)); // after: analysing may load imports
+			return analysis;
+		}
 	}
 
-	private static void add(Map<Resource, IParseResult> inputs, Resource r) {
-		if (!inputs.containsKey(r) && r instanceof XtextResource x) {
-			inputs.put(r, x.getParseResult());
+	private static List<Resource> resourcesOf(Resource resource) {
+		return resource.getResourceSet() == null ? List.of(resource) : resource.getResourceSet().getResources();
+	}
+
+	/** Every file the analysis may have read, with the parse result each was analysed at. */
+	private static Map<Resource, IParseResult> inputs(Resource resource) {
+		Map<Resource, IParseResult> inputs = new IdentityHashMap<>();
+		for (Resource r : List.copyOf(resourcesOf(resource))) {
+			inputs.put(r, r instanceof XtextResource x ? x.getParseResult() : null);
 		}
+		return inputs;
 	}
 }

@@ -64,24 +64,29 @@ public final class Analyzer {
 	 */
 	public Analysis analyse(List<Resource> targets, CheckContext.Mode mode) {
 		Report report = new Report();
-		Set<Resource> all = new HashSet<>();
-		for (Resource r : targets) {
-			// resolving a file's references loads the files it imports into the resource set
-			EcoreUtil2.resolveLazyCrossReferences(r, () -> false);
-		}
-		for (Resource r : targets) {
-			all.addAll(r.getResourceSet() == null ? List.of(r) : r.getResourceSet().getResources());
-		}
-		for (Resource r : all) {
-			if (!targets.contains(r)) {
+		if (parseProblems) {
+			// resolving a file's references loads the files it imports into the resource set and
+			// reports the names that do not resolve; an editor has done both before validating
+			Set<Resource> all = new HashSet<>();
+			for (Resource r : targets) {
 				EcoreUtil2.resolveLazyCrossReferences(r, () -> false);
 			}
-		}
-		for (Resource r : parseProblems ? all : new HashSet<>(targets)) {
-			if (parseProblems) {
-				parseProblems(r, report);
+			for (Resource r : targets) {
+				all.addAll(r.getResourceSet() == null ? List.of(r) : r.getResourceSet().getResources());
 			}
-			imports(r, report);
+			for (Resource r : all) {
+				if (!targets.contains(r)) {
+					EcoreUtil2.resolveLazyCrossReferences(r, () -> false);
+				}
+			}
+			for (Resource r : all) {
+				parseProblems(r, report);
+				imports(r, report);
+			}
+		} else {
+			for (Resource r : new HashSet<>(targets)) {
+				imports(r, report);
+			}
 		}
 		List<Analysis.Unit> units = new ArrayList<>();
 		Set<Board> usedBoards = new HashSet<>();

@@ -41,7 +41,7 @@ public final class Locations {
 
 	/** The whole text of an object. */
 	public SourceLocation of(EObject object) {
-		return object == null ? null : at(object, NodeModelUtils.getNode(object));
+		return object == null ? null : lazy(object, () -> NodeModelUtils.getNode(object));
 	}
 
 	/** The text of one feature of an object (its name, its address...), or the object's. */
@@ -49,35 +49,41 @@ public final class Locations {
 		if (object == null) {
 			return null;
 		}
-		List<INode> nodes = NodeModelUtils.findNodesForFeature(object, feature);
-		return nodes.isEmpty() ? of(object) : at(object, nodes.get(0));
+		return lazy(object, () -> {
+			List<INode> nodes = NodeModelUtils.findNodesForFeature(object, feature);
+			return nodes.isEmpty() ? NodeModelUtils.getNode(object) : nodes.get(0);
+		});
 	}
 
 	/** The text of the first keyword of an object (for things like "direct-map"). */
 	public SourceLocation head(EObject object) {
-		ICompositeNode node = NodeModelUtils.getNode(object);
-		if (node == null) {
-			return of(object);
-		}
-		for (org.eclipse.xtext.nodemodel.ILeafNode leaf : node.getLeafNodes()) {
-			if (!leaf.isHidden()) {
-				return at(object, leaf);
+		return lazy(object, () -> {
+			ICompositeNode node = NodeModelUtils.getNode(object);
+			if (node != null) {
+				for (org.eclipse.xtext.nodemodel.ILeafNode leaf : node.getLeafNodes()) {
+					if (!leaf.isHidden()) {
+						return leaf;
+					}
+				}
 			}
-		}
-		return of(object);
+			return node;
+		});
 	}
 
-	private SourceLocation at(EObject object, INode node) {
+	/** The file is known now; the node, and from it the range, only when first read. */
+	private SourceLocation lazy(EObject object, java.util.function.Supplier<INode> node) {
 		URI uri = object.eResource() == null ? URI.createURI("unknown:/") : object.eResource().getURI();
-		String display = displayPath.apply(uri);
+		return SourceLocation.lazy(uri.toString(), displayPath.apply(uri), () -> span(node.get()));
+	}
+
+	private static int[] span(INode node) {
 		if (node == null) {
-			return SourceLocation.ofFile(uri.toString(), display);
+			return new int[] { 0, 0, 1, 1, 1, 1 };
 		}
 		int offset = node.getOffset();
 		int length = node.getLength();
 		LineAndColumn start = NodeModelUtils.getLineAndColumn(node, offset);
 		LineAndColumn end = NodeModelUtils.getLineAndColumn(node, offset + length);
-		return new SourceLocation(uri.toString(), display, start.getLine(), start.getColumn(), offset, length,
-				end.getLine(), end.getColumn());
+		return new int[] { offset, length, start.getLine(), start.getColumn(), end.getLine(), end.getColumn() };
 	}
 }

@@ -11,10 +11,14 @@ import org.eclipse.xtext.resource.IEObjectDescription;
 import org.eclipse.xtext.resource.impl.DefaultResourceDescriptionStrategy;
 import org.eclipse.xtext.util.IAcceptor;
 
+import dev.domino.ast.Board;
+import dev.domino.ast.DominoSystem;
+import dev.domino.ast.Model;
 import dev.domino.ast.TopLevel;
 
 /**
- * Exports boards, systems and module libraries with a digest of their text. A system depends on
+ * Exports boards, systems and module libraries with a digest of their text, and the named items
+ * inside boards and systems (for workspace symbols). A system depends on
  * everything inside its board, not only on the board's name: when any of it changes, the digest
  * changes, and Xtext re-validates the systems that import the board.
  */
@@ -24,7 +28,9 @@ public class DominoResourceDescriptionStrategy extends DefaultResourceDescriptio
 	@Override
 	public boolean createEObjectDescriptions(EObject eObject, IAcceptor<IEObjectDescription> acceptor) {
 		if (!(eObject instanceof TopLevel top)) {
-			return super.createEObjectDescriptions(eObject, acceptor);
+			super.createEObjectDescriptions(eObject, acceptor);
+			// only files, boards and systems hold named things: the rest is not walked
+			return eObject instanceof Model;
 		}
 		QualifiedName name = getQualifiedNameProvider().getFullyQualifiedName(top);
 		if (name != null) {
@@ -32,6 +38,6 @@ public class DominoResourceDescriptionStrategy extends DefaultResourceDescriptio
 			String digest = node == null ? "" : Integer.toHexString(node.getText().hashCode());
 			acceptor.accept(EObjectDescription.create(name, top, Map.of(DIGEST, digest)));
 		}
-		return true;
+		return top instanceof Board || top instanceof DominoSystem;
 	}
 }

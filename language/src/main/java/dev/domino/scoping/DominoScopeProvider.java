@@ -2,6 +2,7 @@ package dev.domino.scoping;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EReference;
@@ -17,18 +18,22 @@ import dev.domino.ast.Cpupool;
 import dev.domino.ast.Device;
 import dev.domino.ast.Domain;
 import dev.domino.ast.DominoSystem;
+import dev.domino.ast.Model;
 
 /**
  * Scopes by meaning: a passthrough names a device of the system's board, 'after' and shared
  * memory name domains of the same system, a cpupool's CPUs are the board's, and a kernel or
- * ramdisk names a module of the system or of an imported module library. Everything else (the
- * board of a system) is resolved through imports.
+ * ramdisk names a module of the system, of the file or of an imported module library, and a
+ * system's board is one of the file or of its imports. Each is a map built once per file state.
  */
 public class DominoScopeProvider extends AbstractDominoScopeProvider {
 	private static final AstPackage AST = AstPackage.eINSTANCE;
 
 	@com.google.inject.Inject
 	private org.eclipse.xtext.util.IResourceScopeCache cache;
+
+	@com.google.inject.Inject
+	private org.eclipse.xtext.scoping.IGlobalScopeProvider globalScopes;
 
 	@Override
 	public IScope getScope(EObject context, EReference reference) {
@@ -49,8 +54,12 @@ public class DominoScopeProvider extends AbstractDominoScopeProvider {
 		}
 		if (reference == AST.getKernelUse_Module() || reference == AST.getRamdiskUse_Module()
 				|| reference == AST.getDtbUse_Module()) {
+			// the system's modules, then the file's, then those of imported module libraries
 			DominoSystem system = EcoreUtil2.getContainerOfType(context, DominoSystem.class);
-			return scopeOf(system, BootModule.class, super.getScope(context, reference));
+			return scopeOf(system, BootModule.class, () -> fileThenImports(context, reference, BootModule.class));
+		}
+		if (reference == AST.getDominoSystem_Board()) {
+			return fileThenImports(context, reference, Board.class);
 		}
 		return super.getScope(context, reference);
 	}
@@ -64,52 +73,74 @@ public class DominoScopeProvider extends AbstractDominoScopeProvider {
 		if (container == null) {
 			return outer;
 		}
-		IScope local = cache.get(new ScopeKey(container, type), container.eResource(),
+		IScope local = localScope(container, type);
+		return outer == IScope.NULLSCOPE ? local : new ChainedScope(local, () -> outer);
+	}
+
+	private <T extends EObject> IScope scopeOf(EObject container, Class<T> type, Supplier<IScope> outer) {
+		return container == null ? outer.get() : new ChainedScope(localScope(container, type), outer);
+	}
+
+	/** The top-level items of the file, then what its imports export; the latter only when needed. */
+	private <T extends EObject> IScope fileThenImports(EObject context, EReference reference, Class<T> type) {
+		return scopeOf(EcoreUtil2.getContainerOfType(context, Model.class), type,
+				() -> globalScopes.getScope(context.eResource(), reference, null));
+	}
+
+	private <T extends EObject> IScope localScope(EObject container, Class<T> type) {
+		return cache.get(new ScopeKey(container, type), container.eResource(),
 				() -> org.eclipse.xtext.scoping.impl.MapBasedScope.createScope(IScope.NULLSCOPE,
 						Scopes.scopedElementsFor(itemsOf(container, type))));
-		return outer == IScope.NULLSCOPE ? local : new ChainedScope(local, outer);
 	}
 
 	private record ScopeKey(EObject container, Class<?> type) {
 	}
 
-	/** Looks in the local scope first, then in the outer one. */
+	/** Looks in the local scope first, then in the outer one, which is only made when needed. */
 	private static final class ChainedScope implements IScope {
 		private final IScope local;
-		private final IScope outer;
+		private final Supplier<IScope> outerSupplier;
+		private IScope outer;
 
-		ChainedScope(IScope local, IScope outer) {
+		ChainedScope(IScope local, Supplier<IScope> outer) {
 			this.local = local;
-			this.outer = outer;
+			this.outerSupplier = outer;
+		}
+
+		private IScope outer() {
+			if (outer == null) {
+				outer = outerSupplier.get();
+			}
+			return outer;
 		}
 
 		@Override
 		public org.eclipse.xtext.resource.IEObjectDescription getSingleElement(
 				org.eclipse.xtext.naming.QualifiedName name) {
 			var found = local.getSingleElement(name);
-			return found != null ? found : outer.getSingleElement(name);
+			return found != null ? found : outer().getSingleElement(name);
 		}
 
 		@Override
 		public Iterable<org.eclipse.xtext.resource.IEObjectDescription> getElements(
 				org.eclipse.xtext.naming.QualifiedName name) {
-			return com.google.common.collect.Iterables.concat(local.getElements(name), outer.getElements(name));
+			return com.google.common.collect.Iterables.concat(local.getElements(name), outer().getElements(name));
 		}
 
 		@Override
 		public org.eclipse.xtext.resource.IEObjectDescription getSingleElement(EObject object) {
 			var found = local.getSingleElement(object);
-			return found != null ? found : outer.getSingleElement(object);
+			return found != null ? found : outer().getSingleElement(object);
 		}
 
 		@Override
 		public Iterable<org.eclipse.xtext.resource.IEObjectDescription> getElements(EObject object) {
-			return com.google.common.collect.Iterables.concat(local.getElements(object), outer.getElements(object));
+			return com.google.common.collect.Iterables.concat(local.getElements(object), outer().getElements(object));
 		}
 
 		@Override
 		public Iterable<org.eclipse.xtext.resource.IEObjectDescription> getAllElements() {
-			return com.google.common.collect.Iterables.concat(local.getAllElements(), outer.getAllElements());
+			return com.google.common.collect.Iterables.concat(local.getAllElements(), outer().getAllElements());
 		}
 	}
 

@@ -13,6 +13,10 @@ import org.eclipse.lsp4j.CodeActionParams;
 import org.eclipse.lsp4j.Command;
 import org.eclipse.lsp4j.DefinitionParams;
 import org.eclipse.lsp4j.Diagnostic;
+import org.eclipse.lsp4j.DidChangeTextDocumentParams;
+import org.eclipse.lsp4j.DidCloseTextDocumentParams;
+import org.eclipse.lsp4j.DidOpenTextDocumentParams;
+import org.eclipse.lsp4j.DidSaveTextDocumentParams;
 import org.eclipse.lsp4j.DiagnosticRelatedInformation;
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InlayHint;
@@ -171,6 +175,37 @@ public class DominoLanguageServer extends LanguageServerImpl {
 			super.notify(method, parameter);
 		} catch (UnsupportedOperationException e) {
 			// nothing to do
+		}
+	}
+
+	// A document notification without its document is dropped: Xtext would fail on it inside a
+	// build and log a stack trace for it and for the next request.
+	@Override
+	public void didOpen(DidOpenTextDocumentParams params) {
+		if (params != null && params.getTextDocument() != null && params.getTextDocument().getUri() != null) {
+			super.didOpen(params);
+		}
+	}
+
+	@Override
+	public void didChange(DidChangeTextDocumentParams params) {
+		if (params != null && params.getTextDocument() != null && params.getTextDocument().getUri() != null
+				&& params.getContentChanges() != null) {
+			super.didChange(params);
+		}
+	}
+
+	@Override
+	public void didClose(DidCloseTextDocumentParams params) {
+		if (params != null && params.getTextDocument() != null && params.getTextDocument().getUri() != null) {
+			super.didClose(params);
+		}
+	}
+
+	@Override
+	public void didSave(DidSaveTextDocumentParams params) {
+		if (params != null && params.getTextDocument() != null && params.getTextDocument().getUri() != null) {
+			super.didSave(params);
 		}
 	}
 

@@ -1,0 +1,151 @@
+package dev.domino.linking;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.eclipse.emf.common.util.TreeIterator;
+import org.eclipse.emf.ecore.EClass;
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.EReference;
+import org.eclipse.emf.ecore.EStructuralFeature;
+import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.emf.ecore.util.InternalEList;
+import org.eclipse.xtext.CrossReference;
+import org.eclipse.xtext.GrammarUtil;
+import org.eclipse.xtext.diagnostics.IDiagnosticConsumer;
+import org.eclipse.xtext.diagnostics.IDiagnosticProducer;
+import org.eclipse.xtext.linking.impl.LinkingHelper;
+import org.eclipse.xtext.linking.lazy.LazyLinker;
+import org.eclipse.xtext.nodemodel.ICompositeNode;
+import org.eclipse.xtext.nodemodel.INode;
+import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
+import org.eclipse.xtext.util.SimpleAttributeResolver;
+import org.eclipse.xtext.util.concurrent.IUnitOfWork;
+
+import com.google.common.collect.ArrayListMultimap;
+import com.google.common.collect.Multimap;
+import com.google.inject.Inject;
+
+/**
+ * Xtext links a whole file again after every keystroke: it clears every reference, installs a
+ * proxy for each and resolves them all, which in a system of thousands of domains is most of
+ * an edit's time. After a partial parse only the objects the parser made anew, and the
+ * references that point at objects the edit replaced (or that never resolved), need it; every
+ * other reference still points at an object of the current model and is kept.
+ *
+ * <p>New objects are recognised by their unset references (the parser never sets one), stale
+ * references by a target that left the model, was unloaded, or no longer carries the name the
+ * reference is written with. The names a file imports are kept as well, so that the index still
+ * knows every file it depends on.
+ */
+public class DominoLinker extends LazyLinker {
+	private final Map<EClass, List<EReference>> crossReferences = new ConcurrentHashMap<>();
+
+	@Inject
+	private LinkingHelper linkingHelper;
+
+	@Override
+	protected void beforeModelLinked(EObject model, IDiagnosticConsumer diagnosticsConsumer) {
+		if (isPartialUpdate(model)) {
+			((DominoResource) model.eResource()).clearLazyProxyInformation();
+		} else {
+			super.beforeModelLinked(model, diagnosticsConsumer);
+		}
+	}
+
+	@Override
+	protected void doLinkModel(EObject model, IDiagnosticConsumer consumer) {
+		if (!isPartialUpdate(model)) {
+			super.doLinkModel(model, consumer);
+			return;
+		}
+		Resource resource = model.eResource();
+		IDiagnosticProducer producer = createDiagnosticProducer(consumer, resource);
+		Multimap<EStructuralFeature.Setting, INode> settingsToLink = ArrayListMultimap.create();
+		getCache().execWithoutCacheClear(resource, new IUnitOfWork.Void<Resource>() {
+			@Override
+			public void process(Resource state) {
+				TreeIterator<EObject> it = getAllLinkableContents(model);
+				while (it.hasNext()) {
+					EObject object = it.next();
+					if (needsLinking(object)) {
+						clearReferences(object);
+						installProxies(object, producer, settingsToLink);
+					}
+				}
+			}
+		});
+		installQueuedLinks(settingsToLink);
+	}
+
+	private static boolean isPartialUpdate(EObject model) {
+		return model.eResource() instanceof DominoResource r && r.isPartialUpdate();
+	}
+
+	private boolean needsLinking(EObject object) {
+		List<EReference> references = crossReferencesOf(object.eClass());
+		if (references.isEmpty()) {
+			return false;
+		}
+		for (EReference reference : references) {
+			if (!object.eIsSet(reference)) {
+				return true; // made by this parse, or a reference the text leaves out: cheap either way
+			}
+			Object value = object.eGet(reference, false);
+			if (value instanceof InternalEList<?> targets) {
+				for (Object target : targets.basicList()) { // basic: looking must not resolve
+					if (stale((EObject) target)) {
+						return true;
+					}
+				}
+			} else if (stale((EObject) value)) {
+				return true;
+			}
+		}
+		return !targetsStillCarryTheirNames(object);
+	}
+
+	/**
+	 * A partial parse may rename an object in place (only its name is parsed again): references
+	 * to it from elsewhere then still point at it, but their text names something else.
+	 */
+	private boolean targetsStillCarryTheirNames(EObject object) {
+		ICompositeNode node = NodeModelUtils.getNode(object);
+		if (node == null) {
+			return false;
+		}
+		Map<EReference, Integer> seen = new HashMap<>(2);
+		for (INode child = node.getFirstChild(); child != null; child = child.getNextSibling()) {
+			if (!(child.getGrammarElement() instanceof CrossReference crossReference)) {
+				continue;
+			}
+			EReference reference = GrammarUtil.getReference(crossReference, object.eClass());
+			if (reference == null) {
+				return false;
+			}
+			int index = seen.merge(reference, 1, Integer::sum) - 1;
+			Object value = object.eGet(reference, false);
+			Object target = value instanceof InternalEList<?> list ? (index < list.size() ? list.basicGet(index) : null)
+					: value;
+			if (!(target instanceof EObject t) || t.eIsProxy()
+					|| !linkingHelper.getCrossRefNodeAsString(child, true).equals(SimpleAttributeResolver.NAME_RESOLVER.apply(t))) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static boolean stale(EObject target) {
+		return target == null || target.eIsProxy() || target.eResource() == null
+				|| target.eResource().getResourceSet() == null;
+	}
+
+	private List<EReference> crossReferencesOf(EClass type) {
+		return crossReferences.computeIfAbsent(type, t -> t.getEAllReferences().stream()
+				.filter(r -> !r.isContainment() && !r.isContainer() && !r.isDerived() && !r.isTransient()
+						&& r.isChangeable())
+				.toList());
+	}
+}
