@@ -66,10 +66,11 @@ public final class Main {
 			return switch (args[0]) {
 			case "compile" -> compile(rest, out);
 			case "check" -> check(rest, out);
-			case "map" -> map(rest, out);
+			case "map" -> map(rest, out, err);
 			case "import-dtb" -> Imports.importDtb(rest, out, err);
 			case "import-imagebuilder" -> Imports.importImageBuilder(rest, out, err);
 			case "lsp" -> LanguageServerLauncher.run(rest);
+			case "train-archive" -> ArchiveTraining.run(rest); // the launcher's, not listed
 			case "version", "--version" -> {
 				out.println("domino " + Reports.VERSION);
 				yield OK;
@@ -148,7 +149,7 @@ public final class Main {
 		return analysis.hasErrors() ? INPUT_ERRORS : OK;
 	}
 
-	private static int map(List<String> args, PrintStream out)
+	private static int map(List<String> args, PrintStream out, PrintStream err)
 			throws UsageException, DominoCompiler.InputException, IOException {
 		Arguments a = Arguments.parse(args, Set.of("--format", "-o"), Set.of());
 		if (a.positional().size() != 1) {
@@ -177,7 +178,7 @@ public final class Main {
 		} else {
 			out.print(text);
 		}
-		Reports.text(analysis.diagnostics(), System.err);
+		Reports.text(analysis.diagnostics(), err);
 		return analysis.hasErrors() ? INPUT_ERRORS : OK;
 	}
 
