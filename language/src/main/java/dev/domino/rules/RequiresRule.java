@@ -10,7 +10,8 @@ import dev.domino.model.SystemModel;
 /**
  * requires: properties that need others (booting.txt, dom0less-build.c): direct-map needs static
  * memory; on an MPU board every guest is direct-mapped with static memory; llc-colors cannot be
- * combined with static memory; shared memory has exactly one owner and borrowers distinct from it.
+ * combined with static memory; shared memory is shared by at least one domain, each named once (with no
+ * owner, Xen owns it as DOMID_IO).
  */
 final class RequiresRule implements Rule {
 	@Override
@@ -40,9 +41,10 @@ final class RequiresRule implements Rule {
 			}
 		}
 		for (SharedMemory s : system.sharedMemories()) {
-			if (s.owner() == null) {
-				report.error("requires", s.where(), "shared memory " + s.name() + " has no owner: add 'owner DOMAIN'")
-						.emit();
+			// without an owner domain, Xen owns the region (DOMID_IO) and every domain borrows it (booting.txt)
+			if (s.owner() == null && s.borrowers().isEmpty()) {
+				report.error("requires", s.where(), "shared memory " + s.name() + " is shared by no domain: add"
+						+ " 'owner DOMAIN' or 'borrower DOMAIN'").emit();
 			}
 			Set<String> seen = new HashSet<>();
 			for (SharedMemory.Peer p : s.peers()) {
