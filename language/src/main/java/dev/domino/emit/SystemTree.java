@@ -285,7 +285,8 @@ public final class SystemTree {
 			}
 			for (Device d : board.devices()) {
 				DtNode parent = parentFor(root, d);
-				DtNode node = parent.add(new DtNode(nodeName(d)));
+				String nodeName = nodeName(d); // a node made as the bus of an earlier device is this device
+				DtNode node = parent.child(nodeName).orElseGet(() -> parent.add(new DtNode(nodeName)));
 				if (!d.compatibles().isEmpty()) {
 					node.set(DtProperty.strings("compatible", d.compatibles().toArray(String[]::new)));
 				}
@@ -338,6 +339,12 @@ public final class SystemTree {
 				Optional<DtNode> existing = node.child(parts[i]);
 				if (existing.isPresent()) {
 					node = existing.get();
+					if (node.property("#address-cells").isEmpty()) {
+						// a device with devices below it (a GIC and its ITS): their reg are CPU addresses
+						node.set(DtProperty.cells("#address-cells", 2));
+						node.set(DtProperty.cells("#size-cells", 2));
+						node.set(DtProperty.empty("ranges"));
+					}
 					continue;
 				}
 				DtNode bus = node.add(new DtNode(parts[i]));
