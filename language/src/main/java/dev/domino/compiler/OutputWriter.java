@@ -23,6 +23,20 @@ public final class OutputWriter {
 	private OutputWriter() {
 	}
 
+	/** One file, written the same way (for imports, which write a single .domino file). */
+	public static void writeFile(Path file, String text) throws IOException {
+		Path parent = file.toAbsolutePath().getParent();
+		Files.createDirectories(parent);
+		Path tmp = Files.createTempFile(parent, "." + file.getFileName(), ".tmp");
+		try {
+			Files.writeString(tmp, text, StandardCharsets.UTF_8);
+			readableByAll(tmp);
+			move(tmp, file);
+		} finally {
+			Files.deleteIfExists(tmp);
+		}
+	}
+
 	public static void write(Path dir, Map<String, byte[]> outputs) throws IOException {
 		Files.createDirectories(dir);
 		List<Path> staged = new ArrayList<>();
