@@ -9,9 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,10 +45,7 @@ class QemuBootTest {
 	}
 
 	private static Tools.Result boot(Path outputs, String name, String timeout, String... expect) throws Exception {
-		List<String> command = new ArrayList<>(List.of(Examples.repository().resolve("tools/qemu-boot.sh").toString(),
-				outputs.toString(), example.toString(), outputs.resolveSibling(name + ".log").toString()));
-		command.addAll(List.of(expect));
-		return Tools.run(null, Map.of("BOOT_TIMEOUT", timeout), null, command.toArray(String[]::new));
+		return QemuBoot.boot(outputs, example, name, timeout, expect);
 	}
 
 	@Test
@@ -91,7 +86,6 @@ class QemuBootTest {
 	}
 
 	private static String tail(String console) {
-		String[] lines = console.split("\n");
-		return String.join("\n", java.util.Arrays.copyOfRange(lines, Math.max(0, lines.length - 30), lines.length));
+		return QemuBoot.tail(console);
 	}
 }

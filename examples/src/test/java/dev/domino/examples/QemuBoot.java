@@ -1,0 +1,33 @@
+package dev.domino.examples;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.domino.testing.Examples;
+import dev.domino.testing.Tools;
+
+/** Boots compiled outputs under QEMU with tools/qemu-boot.sh; the console goes to NAME.log beside them. */
+final class QemuBoot {
+	private QemuBoot() {
+	}
+
+	/** 0 once every expected line was on the console, 1 on a panic or when the time is up. */
+	static Tools.Result boot(Path outputs, Path systemDir, String name, String timeout, String... expect) throws Exception {
+		List<String> command = new ArrayList<>(List.of(Examples.repository().resolve("tools/qemu-boot.sh").toString(),
+				outputs.toString(), systemDir.toString(), log(outputs, name).toString()));
+		command.addAll(List.of(expect));
+		return Tools.run(null, Map.of("BOOT_TIMEOUT", timeout), null, command.toArray(String[]::new));
+	}
+
+	static Path log(Path outputs, String name) {
+		return outputs.resolveSibling(name + ".log");
+	}
+
+	/** The last 30 lines of a console, for failure messages. */
+	static String tail(String console) {
+		String[] lines = console.split("\n");
+		return String.join("\n", java.util.Arrays.copyOfRange(lines, Math.max(0, lines.length - 30), lines.length));
+	}
+}
