@@ -3,11 +3,13 @@ package dev.domino.lsp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -48,6 +50,7 @@ import org.eclipse.lsp4j.TextEdit;
 import org.eclipse.lsp4j.WorkspaceEdit;
 import org.eclipse.lsp4j.WorkspaceSymbolParams;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
+import com.google.gson.JsonParser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -122,7 +125,49 @@ class LanguageServerTest {
 		assertNotNull(c.getCodeActionProvider());
 		assertNotNull(c.getCodeLensProvider());
 		assertEquals(Either.forLeft(true), c.getInlayHintProvider());
-		assertTrue(c.getExecuteCommandProvider().getCommands().contains("domino.memoryMap"));
+		assertTrue(c.getExecuteCommandProvider().getCommands().containsAll(List.of("domino.memoryMap", "domino.summary",
+				"domino.compile", "domino.showMemoryMap")), c.getExecuteCommandProvider().getCommands().toString());
+	}
+
+	@Test
+	void commandsTheClientImplementsItselfAreNotAnnounced() throws Exception {
+		LspSession vscode = new LspSession(dir, JsonParser.parseString(
+				"{\"clientCommands\": [\"domino.showMemoryMap\"]}"));
+		try {
+			assertEquals(Set.of("domino.memoryMap", "domino.summary", "domino.compile"),
+					Set.copyOf(vscode.initialized.getCapabilities().getExecuteCommandProvider().getCommands()));
+		} finally {
+			vscode.close();
+		}
+	}
+
+	@Test
+	void theSummaryCountsProblemsAndTheFullestDomainsMpuUse() throws Exception {
+		ws.write("budget.domino", """
+				board r { profile armv8r pa-bits 32 mpu regions 16 memory dram at 0x0 size 2G
+				    device gic { compatible "arm,gic-v3" reg 0xAF00_0000 size 64K reg 0xAF10_0000 size 1M }
+				    device uart1 { compatible "arm,pl011" reg 0x9C0A_0000 size 4K irq spi 6 iommu none } }
+				system s on r {
+				    xen 4.22 { image "bin/xen" start auto heap 32M }
+				    boot uboot booti { load "tftpb" window 0x0100_0000 .. 0x1000_0000 }
+				    domain ctrl { memory 64M static direct-map kernel "bin/Image" }
+				    domain io { memory 64M static direct-map kernel "bin/Image" passthrough uart1 force-assign }
+				}
+				""");
+		String uri = lsp.open("budget.domino");
+		Map<?, ?> summary = (Map<?, ?>) lsp.server.getWorkspaceService().executeCommand(new ExecuteCommandParams(
+				"domino.summary", List.of(uri))).get(30, TimeUnit.SECONDS);
+		assertEquals("s", summary.get("name"));
+		assertNull(summary.get("svg"), "a summary is small");
+		Map<?, ?> mpu = (Map<?, ?>) summary.get("mpu");
+		assertEquals(16.0, ((Number) mpu.get("budget")).doubleValue());
+		assertEquals("io", mpu.get("domain"));
+		assertEquals("io: 2 + Xen 10 = 12 of 16", mpu.get("usage"));
+
+		Map<?, ?> plain = (Map<?, ?>) lsp.server.getWorkspaceService().executeCommand(new ExecuteCommandParams(
+				"domino.summary", List.of(lsp.open("demo.domino")))).get(30, TimeUnit.SECONDS);
+		assertEquals(0.0, ((Number) plain.get("errors")).doubleValue());
+		assertNull(plain.get("mpu"), "no MPU on QEMU virt");
 	}
 
 	@Test

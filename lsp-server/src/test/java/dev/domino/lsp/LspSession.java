@@ -101,6 +101,10 @@ final class LspSession implements AutoCloseable {
 	}
 
 	LspSession(Path root) throws Exception {
+		this(root, null);
+	}
+
+	LspSession(Path root, Object initializationOptions) throws Exception {
 		this.root = root;
 		PipedInputStream serverIn = new PipedInputStream(1 << 20);
 		toServer = new PipedOutputStream(serverIn);
@@ -120,6 +124,7 @@ final class LspSession implements AutoCloseable {
 		text.setDocumentSymbol(symbols);
 		capabilities.setTextDocument(text);
 		params.setCapabilities(capabilities);
+		params.setInitializationOptions(initializationOptions);
 		initialized = server.initialize(params).get(60, TimeUnit.SECONDS);
 		server.initialized(new InitializedParams());
 	}

@@ -2,6 +2,7 @@ package dev.domino.ide.server;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,16 +22,22 @@ import dev.domino.compiler.AnalysisCache;
 import dev.domino.compiler.DominoCompiler;
 import dev.domino.emit.MemoryMapSvg;
 import dev.domino.emit.TextMap;
+import dev.domino.model.Domain;
+import dev.domino.model.SystemModel;
+import dev.domino.mpu.MpuPlan;
+import dev.domino.mpu.MpuPlanner;
 import dev.domino.rules.CheckContext;
 import dev.domino.rules.Diagnostic;
 
 /**
  * Commands editors run through the server: the memory map of a file as the editor has it
- * (SVG, text, and the region ids with their source places), and compiling a saved file.
+ * (SVG with the region ids and their source places, and text), a short summary for a status
+ * line (errors, warnings, MPU use), and compiling a saved file.
  */
 public class DominoCommands implements IExecutableCommandService {
 	public static final String MEMORY_MAP = "domino.memoryMap";
 	public static final String COMPILE = "domino.compile";
+	public static final String SUMMARY = "domino.summary";
 	/** The code lens command: answered like {@link #MEMORY_MAP} for clients that forward it here. */
 	public static final String SHOW_MEMORY_MAP = "domino.showMemoryMap";
 
@@ -39,7 +46,7 @@ public class DominoCommands implements IExecutableCommandService {
 
 	@Override
 	public List<String> initialize() {
-		return List.of(MEMORY_MAP, COMPILE, SHOW_MEMORY_MAP);
+		return List.of(MEMORY_MAP, SUMMARY, COMPILE, SHOW_MEMORY_MAP);
 	}
 
 	@Override
@@ -62,14 +69,43 @@ public class DominoCommands implements IExecutableCommandService {
 				return Map.of("error", "this file declares no system or board");
 			}
 			Analysis.Unit unit = analysis.systems().isEmpty() ? analysis.units().get(0) : analysis.systems().get(0);
-			Path dir = resource.getURI().isFile() ? Path.of(resource.getURI().toFileString()).getParent() : null;
-			Map<String, Object> result = new java.util.LinkedHashMap<>();
-			result.put("name", unit.model().isBoardOnly() ? unit.model().board().name() : unit.model().name());
-			result.put("svg", MemoryMapSvg.emit(unit.model(), dir));
-			result.put("text", TextMap.emit(unit.model()));
+			SystemModel model = unit.model();
+			Map<String, Object> result = new LinkedHashMap<>();
+			result.put("name", model.isBoardOnly() ? model.board().name() : model.name());
+			result.put("kind", model.isBoardOnly() ? "board" : "system");
 			result.put("errors", analysis.diagnostics().stream().filter(Diagnostic::isError).count());
+			result.put("warnings", analysis.diagnostics().stream().filter(d -> !d.isError()).count());
+			result.put("mpu", mpuUse(model));
+			if (!params.getCommand().equals(SUMMARY)) {
+				Path dir = resource.getURI().isFile() ? Path.of(resource.getURI().toFileString()).getParent() : null;
+				result.put("svg", MemoryMapSvg.emit(model, dir));
+				result.put("text", TextMap.emit(model));
+			}
 			return result;
 		});
+	}
+
+	/** The fullest domain's MPU use (Xen's regions plus its own) against the budget; null without an MPU. */
+	private static Map<String, Object> mpuUse(SystemModel model) {
+		if (model.isBoardOnly() || !model.board().hasMpu()) {
+			return null;
+		}
+		MpuPlan plan = MpuPlanner.plan(model);
+		String fullest = null;
+		int most = -1;
+		for (Domain d : model.domains()) {
+			if (plan.domainCount(d.name()) > most) {
+				most = plan.domainCount(d.name());
+				fullest = d.name();
+			}
+		}
+		Map<String, Object> use = new LinkedHashMap<>();
+		use.put("budget", plan.budget());
+		use.put("xen", plan.xenCount());
+		use.put("used", plan.xenCount() + Math.max(most, 0));
+		use.put("domain", fullest);
+		use.put("usage", fullest == null ? "Xen " + plan.xenCount() + " of " + plan.budget() : plan.usage(fullest));
+		return use;
 	}
 
 	private static Map<String, Object> compile(String uri, String out) {
@@ -80,7 +116,7 @@ public class DominoCommands implements IExecutableCommandService {
 		Path file = Path.of(u.toFileString());
 		Path dir = out != null ? Path.of(out) : file.getParent().resolve("out").resolve(file.getFileName().toString()
 				.replaceFirst("\\.domino$", ""));
-		Map<String, Object> result = new java.util.LinkedHashMap<>();
+		Map<String, Object> result = new LinkedHashMap<>();
 		try {
 			DominoCompiler.Outcome o = new DominoCompiler().compile(file, dir, 0);
 			List<String> messages = new ArrayList<>();

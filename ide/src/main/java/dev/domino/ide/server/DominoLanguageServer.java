@@ -214,7 +214,27 @@ public class DominoLanguageServer extends LanguageServerImpl {
 		ServerCapabilities capabilities = super.createServerCapabilities(params);
 		capabilities.setInlayHintProvider(true);
 		capabilities.setFoldingRangeProvider(true); // Xtext serves folding ranges but does not announce them
+		// a client that implements a command itself (VS Code shows the memory map in a webview) lists it
+		// in initializationOptions.clientCommands; announcing it too would make the client register it twice
+		List<String> clientCommands = clientCommands(params.getInitializationOptions());
+		if (capabilities.getExecuteCommandProvider() != null && !clientCommands.isEmpty()) {
+			List<String> commands = new ArrayList<>(capabilities.getExecuteCommandProvider().getCommands());
+			commands.removeAll(clientCommands);
+			capabilities.getExecuteCommandProvider().setCommands(commands);
+		}
 		return capabilities;
+	}
+
+	private static List<String> clientCommands(Object options) {
+		List<String> commands = new ArrayList<>();
+		if (options instanceof JsonObject o && o.get("clientCommands") instanceof JsonArray array) {
+			for (JsonElement e : array) {
+				if (e.isJsonPrimitive()) {
+					commands.add(e.getAsString());
+				}
+			}
+		}
+		return commands;
 	}
 
 	@Override
