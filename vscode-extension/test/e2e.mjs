@@ -169,6 +169,38 @@ try {
 		await expectText(frame.locator('.summary'), /system safety.*MPU .* of 32/, 'the map of safety', 60000);
 		await page.screenshot({ path: path.join(shots, 'mpu-system.png') });
 	});
+
+	await step('Domino: Compile writes the outputs of the QEMU example and says where', async () => {
+		await openFile('demo.domino');
+		await runCommand('Domino: Compile');
+		await expectText(page.locator('.notifications-toasts'), /compiled demo\.domino into qemu-virt\/out\/demo/,
+			'the compile notification', 60000);
+		for (const file of ['system.dtb', 'boot.scr', 'boot.source', 'xen.config', 'memory-map.svg']) {
+			if (!fs.existsSync(path.join(workspace, 'qemu-virt', 'out', 'demo', file))) {
+				throw new Error(`${file} was not written`);
+			}
+		}
+		await page.screenshot({ path: path.join(shots, 'compile.png') });
+	});
+
+	await step('Domino: Check workspace counts every file\'s problems', async () => {
+		await runCommand('Domino: Check workspace');
+		const expected = cliProblems();
+		const toast = page.locator('.notification-toast', { hasText: 'Domino: checked' });
+		await expectText(toast, new RegExp(`checked ${expected.files} file\\(s\\)`), 'the workspace summary', 60000);
+		const [, errors, warnings] = /(\d+) error\(s\), (\d+) warning\(s\)/.exec(await toast.first().innerText());
+		// the editor reports a file that is not there yet as a warning, the command line as an error
+		if (Number(errors) + Number(warnings) !== expected.problems || Number(errors) < expected.problems / 2) {
+			throw new Error(`${errors} errors and ${warnings} warnings; the command line finds ${expected.problems} problems`);
+		}
+		await page.screenshot({ path: path.join(shots, 'check-workspace.png') });
+	});
+
+	await step('the server made its start-up archive for the next start', async () => {
+		const storage = path.join(userData, 'User', 'globalStorage', 'domino-dev.domino');
+		await waitFor(() => fs.existsSync(storage) && fs.readdirSync(storage).some(f => f.endsWith('.jsa')), 120000,
+			'the class-data-sharing archive');
+	});
 } catch {
 	failed = true;
 } finally {
@@ -176,6 +208,9 @@ try {
 	server.kill();
 	if (failed) {
 		console.error(`e2e: code-server log:\n${serverLog.slice(-4000)}`);
+		for (const log of findFiles(path.join(userData, 'logs'), /Domino\.log$/)) {
+			console.error(`e2e: ${log}:\n${fs.readFileSync(log, 'utf8').slice(-4000)}`);
+		}
 	}
 	fs.rmSync(work, { recursive: true, force: true });
 }
@@ -183,6 +218,27 @@ if (failed) {
 	process.exit(1);
 }
 console.log(`e2e: screenshots in ${shots}`);
+
+function findFiles(dir, pattern) {
+	if (!fs.existsSync(dir)) {
+		return [];
+	}
+	return fs.readdirSync(dir, { recursive: true }).map(f => path.join(dir, f)).filter(f => pattern.test(f));
+}
+
+/** The .domino files of the copied examples and the problems the bundled command line finds in them. */
+function cliProblems() {
+	const files = findFiles(workspace, /\.domino$/).filter(f => !f.includes(`${path.sep}out${path.sep}`));
+	const jar = path.join(extensionDir, 'server', 'domino.jar');
+	let report;
+	try {
+		report = execFileSync('java', ['-jar', jar, 'check', '--format', 'json', ...files], { stdio: ['ignore', 'pipe', 'ignore'] });
+	} catch (e) {
+		report = e.stdout; // exit code 1: the files have errors
+	}
+	const json = JSON.parse(report.toString());
+	return { files: files.length, problems: json.errors + json.warnings };
+}
 
 async function openFile(name) {
 	await page.locator('.monaco-workbench').click({ position: { x: 800, y: 500 } }).catch(() => {});
