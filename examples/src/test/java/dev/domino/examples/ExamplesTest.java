@@ -49,6 +49,26 @@ class ExamplesTest {
 		assertEquals("", Workspace.format(errors));
 	}
 
+	/** The system the README shows is checked next to the QEMU board it imports. */
+	@Test
+	void theReadmeExampleHasNoProblems() throws Exception {
+		String readme = Files.readString(Examples.dir().resolveSibling("README.md"));
+		int start = readme.indexOf("```domino\n");
+		assertTrue(start >= 0, "the README shows a system");
+		String system = readme.substring(start + "```domino\n".length(), readme.indexOf("```", start + 10));
+		Path qemu = Examples.dir().resolve("qemu-virt");
+		Path dir = Files.createDirectories(Path.of("target/readme-example"));
+		for (String f : List.of("qemu-virt.domino", "qemu-virt.dtb")) {
+			Files.copy(qemu.resolve(f), dir.resolve(f), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+		}
+		if (!Files.exists(dir.resolve("bin"), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+			Files.createSymbolicLink(dir.resolve("bin"), qemu.resolve("bin").toAbsolutePath());
+		}
+		Path file = Files.writeString(dir.resolve("readme.domino"), system);
+		List<Diagnostic> problems = compiler.check(List.of(file), CheckContext.Mode.COMPILE).diagnostics();
+		assertEquals("", Workspace.format(problems));
+	}
+
 	@Test
 	void theMpuExampleCompilesToAPlanWithinBudget() throws Exception {
 		Path out = Path.of("target/examples/safety");

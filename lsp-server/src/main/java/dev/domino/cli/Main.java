@@ -39,10 +39,14 @@ public final class Main {
 			                      report every problem of the systems and boards in FILE...
 			  map FILE [--format text|svg|json] [-o OUT]
 			                      print the memory map of the system in FILE
-			  import-dtb BOARD.dtb [-o FILE] [--name NAME]
-			                      write a board description from a device tree blob
-			  import-imagebuilder CONFIG [-o FILE] [--board FILE]
-			                      write a system from an ImageBuilder config
+			  import-dtb BOARD.dtb [-o FILE] [--name NAME] [--no-base-dtb]
+			                      write a board description from a device tree blob (which
+			                      becomes the board's base-dtb unless --no-base-dtb)
+			  import-imagebuilder CONFIG [-o FILE] [--board FILE] [--name NAME] [--xen VERSION]
+			                      [--root DIR]
+			                      write a system from an ImageBuilder config, read without running
+			                      it; without --board, its DEVICE_TREE is imported as the board;
+			                      paths are relative to --root (default: the config's folder)
 			  lsp                 run the language server on stdin/stdout
 			  version             print the version
 
