@@ -19,7 +19,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import dev.domino.cli.Main;
-import dev.domino.testing.Examples;
 import dev.domino.testing.Tools;
 
 /**
@@ -33,9 +32,7 @@ class ImportRoundTripTest {
 
 	@BeforeAll
 	static void setUp() throws Exception {
-		example = Examples.dir().resolve("qemu-virt");
-		Tools.Result fetch = Tools.run(example, example.resolve("fetch-binaries.sh").toString());
-		assertEquals(0, fetch.exitCode(), fetch.stdout() + fetch.stderr());
+		example = QemuBoot.example();
 		work = Path.of("target/import").toAbsolutePath();
 		Tools.run(null, "rm", "-rf", work.toString());
 		Files.createDirectories(work);

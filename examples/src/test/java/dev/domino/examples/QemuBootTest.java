@@ -20,7 +20,6 @@ import dev.domino.fdt.DtNode;
 import dev.domino.fdt.DtProperty;
 import dev.domino.fdt.FdtReader;
 import dev.domino.fdt.FdtWriter;
-import dev.domino.testing.Examples;
 import dev.domino.testing.Tools;
 
 /**
@@ -34,9 +33,7 @@ class QemuBootTest {
 
 	@BeforeAll
 	static void compileTheExample() throws Exception {
-		example = Examples.dir().resolve("qemu-virt");
-		Tools.Result fetch = Tools.run(example, example.resolve("fetch-binaries.sh").toString());
-		assertEquals(0, fetch.exitCode(), fetch.stdout() + fetch.stderr());
+		example = QemuBoot.example();
 		out = Path.of("target/boot/demo").toAbsolutePath();
 		ByteArrayOutputStream text = new ByteArrayOutputStream();
 		int code = Main.run(new String[] { "compile", example.resolve("demo.domino").toString(), "-o", out.toString() },

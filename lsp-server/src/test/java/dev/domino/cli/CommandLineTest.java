@@ -25,8 +25,6 @@ class CommandLineTest {
 	Path dir;
 	Workspace ws;
 
-	record Run(int code, String out, String err) {
-	}
 
 	static final String DEMO = """
 			import "qemu-virt.domino"
@@ -45,15 +43,8 @@ class CommandLineTest {
 		ws.write("demo.domino", DEMO);
 	}
 
-	private Run run(String... args) {
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		ByteArrayOutputStream err = new ByteArrayOutputStream();
-		String[] absolute = args.clone();
-		int code = Main.run(absolute, new PrintStream(out, true, StandardCharsets.UTF_8),
-				new PrintStream(err, true, StandardCharsets.UTF_8));
-		String e = err.toString(StandardCharsets.UTF_8);
-		assertFalse(e.contains("\tat ") || e.contains("Exception in thread"), "no stack traces: " + e);
-		return new Run(code, out.toString(StandardCharsets.UTF_8), e);
+	private static CliRun run(String... args) {
+		return CliRun.of(args);
 	}
 
 	private String f(String name) {
@@ -62,7 +53,7 @@ class CommandLineTest {
 
 	@Test
 	void aCleanCompileExitsZeroAndSaysWhatItWrote() {
-		Run r = run("compile", f("demo.domino"), "-o", f("out"));
+		CliRun r = run("compile", f("demo.domino"), "-o", f("out"));
 		assertEquals(0, r.code(), r.out() + r.err());
 		assertTrue(r.out().contains("compiled system demo into"), r.out());
 		assertTrue(r.out().contains("boot demo from U-Boot with: load virtio 0 0x40200000 boot.scr; source 0x40200000"),
@@ -74,7 +65,7 @@ class CommandLineTest {
 	void errorsInTheInputExitOneWithFileLineColumnAndRule() throws Exception {
 		ws.write("demo.domino", DEMO.replace("module linux kernel \"bin/Image\"",
 				"module linux kernel \"bin/Image\" at 0x4000_0000"));
-		Run r = run("compile", f("demo.domino"), "-o", f("out"));
+		CliRun r = run("compile", f("demo.domino"), "-o", f("out"));
 		assertEquals(1, r.code());
 		assertTrue(r.out().matches("(?s).*demo\\.domino:5:12: error\\[overlap\\]: module linux \\[0x4000_0000, "
 				+ "0x4201_0000\\) overlaps reserved range qemu_dtb \\[0x4000_0000, 0x4010_0000\\) by 1 MiB.*"), r.out());
@@ -91,7 +82,7 @@ class CommandLineTest {
 		assertEquals(2, run("frobnicate").code());
 		assertEquals(2, run("compile", f("demo.domino")).code(), "no -o");
 		assertEquals(2, run("check").code());
-		Run missing = run("check", f("nope.domino"));
+		CliRun missing = run("check", f("nope.domino"));
 		assertEquals(2, missing.code());
 		assertTrue(missing.err().contains("nope.domino: no such file"), missing.err());
 		assertEquals(2, run("check", "--format", "xml", f("demo.domino")).code());
@@ -100,7 +91,7 @@ class CommandLineTest {
 
 	@Test
 	void checkWithoutProblemsExitsZero() {
-		Run r = run("check", f("demo.domino"));
+		CliRun r = run("check", f("demo.domino"));
 		assertEquals(0, r.code(), r.out());
 		assertTrue(r.out().contains("checked 1 file: 0 errors, 0 warnings"), r.out());
 	}
@@ -108,7 +99,7 @@ class CommandLineTest {
 	@Test
 	void jsonReportsAreParseable() throws Exception {
 		ws.write("demo.domino", DEMO.replace("kernel linux ramdisk", "kernel linuxx ramdisk"));
-		Run r = run("check", "--format", "json", f("demo.domino"));
+		CliRun r = run("check", "--format", "json", f("demo.domino"));
 		assertEquals(1, r.code());
 		JsonObject json = JsonParser.parseString(r.out()).getAsJsonObject();
 		JsonObject first = json.getAsJsonArray("diagnostics").get(1).getAsJsonObject();
@@ -121,14 +112,14 @@ class CommandLineTest {
 	@Test
 	void garbageInputIsReportedNotThrown() throws Exception {
 		ws.write("demo.domino", "system { { } } board ]]] \u0000 \"unterminated\n domain x { memory 99999999999999999999999 }");
-		Run r = run("check", f("demo.domino"));
+		CliRun r = run("check", f("demo.domino"));
 		assertEquals(1, r.code());
 		assertTrue(r.out().contains("error[syntax]"), r.out());
 	}
 
 	@Test
 	void mapPrintsTheLayout() {
-		Run r = run("map", f("demo.domino"));
+		CliRun r = run("map", f("demo.domino"));
 		assertEquals(0, r.code(), r.err());
 		assertTrue(r.out().matches("(?s).*0x4040_0000 +0x4241_0000 +32832 KiB  module linux  \\(auto\\).*"), r.out());
 		assertTrue(r.out().contains("memory bank ram0 [0x4000_0000, 0xC000_0000) 2 GiB"), r.out());

@@ -22,21 +22,14 @@ class ImportCommandsTest {
 	@TempDir
 	Path dir;
 
-	record Run(int code, String out, String err) {
-	}
 
 	@BeforeEach
 	void setUp() throws Exception {
 		new Workspace(dir).qemuBoard();
 	}
 
-	private Run run(String... args) {
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		ByteArrayOutputStream err = new ByteArrayOutputStream();
-		int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-		String e = err.toString(StandardCharsets.UTF_8);
-		assertFalse(e.contains("\tat ") || e.contains("Exception"), "no stack traces: " + e);
-		return new Run(code, out.toString(StandardCharsets.UTF_8), e);
+	private static CliRun run(String... args) {
+		return CliRun.of(args);
 	}
 
 	private String f(String name) {
@@ -45,7 +38,7 @@ class ImportCommandsTest {
 
 	@Test
 	void importDtbWritesABoardThatChecksClean() throws Exception {
-		Run r = run("import-dtb", f("qemu-virt.dtb"), "-o", f("boards/virt.domino"), "--name", "virt");
+		CliRun r = run("import-dtb", f("qemu-virt.dtb"), "-o", f("boards/virt.domino"), "--name", "virt");
 		assertEquals(0, r.code(), r.out() + r.err());
 		assertTrue(r.out().contains("imported board virt into " + f("boards/virt.domino") + ": 2 CPUs, 1 memory bank,"
 				+ " 0 reserved ranges, "), r.out());
@@ -55,7 +48,7 @@ class ImportCommandsTest {
 		assertTrue(r.err().contains("/gpio-keys"), "what is left out is named: " + r.err());
 		assertEquals(0, run("check", f("boards/virt.domino")).code());
 
-		Run stdout = run("import-dtb", f("qemu-virt.dtb"), "--no-base-dtb");
+		CliRun stdout = run("import-dtb", f("qemu-virt.dtb"), "--no-base-dtb");
 		assertEquals(0, stdout.code());
 		assertTrue(stdout.out().startsWith("// Imported by domino import-dtb from qemu-virt.dtb") && !stdout.out().contains("base-dtb"),
 				stdout.out());
@@ -67,16 +60,16 @@ class ImportCommandsTest {
 		Files.writeString(dir.resolve("board.domino"), "// mine\n");
 		blob[0] = 0x12;
 		Files.write(dir.resolve("bad.dtb"), blob);
-		Run bad = run("import-dtb", f("bad.dtb"), "-o", f("board.domino"));
+		CliRun bad = run("import-dtb", f("bad.dtb"), "-o", f("board.domino"));
 		assertEquals(1, bad.code());
 		assertTrue(bad.err().contains("bad.dtb is not a valid device tree blob: bad magic 0x12"), bad.err());
 		Files.write(dir.resolve("short.dtb"), Arrays.copyOf(Files.readAllBytes(dir.resolve("qemu-virt.dtb")), 100));
-		Run truncated = run("import-dtb", f("short.dtb"), "-o", f("board.domino"));
+		CliRun truncated = run("import-dtb", f("short.dtb"), "-o", f("board.domino"));
 		assertEquals(1, truncated.code());
 		assertTrue(truncated.err().contains("truncated"), truncated.err());
 		assertEquals("// mine\n", Files.readString(dir.resolve("board.domino")), "nothing written over");
 
-		Run missing = run("import-dtb", f("nope.dtb"));
+		CliRun missing = run("import-dtb", f("nope.dtb"));
 		assertEquals(2, missing.code());
 		assertTrue(missing.err().contains("nope.dtb does not exist"), missing.err());
 		assertEquals(2, run("import-dtb").code());
@@ -101,7 +94,7 @@ class ImportCommandsTest {
 				FOO=bar
 				$(reboot)
 				""");
-		Run r = run("import-imagebuilder", f("config"), "--board", f("qemu-virt.domino"), "-o", f("system.domino"),
+		CliRun r = run("import-imagebuilder", f("config"), "--board", f("qemu-virt.domino"), "-o", f("system.domino"),
 				"--name", "migrated");
 		String system = Files.readString(dir.resolve("system.domino"));
 		assertTrue(system.contains("import \"qemu-virt.domino\"") && system.contains("system migrated on qemu_virt {"), system);
@@ -114,7 +107,7 @@ class ImportCommandsTest {
 		assertTrue(r.err().contains("error[iommu]: device rtc cannot be passed to domain domU0"), r.err());
 
 		Files.writeString(dir.resolve("config"), Files.readString(dir.resolve("config")).replace("DOMU_PASSTHROUGH_PATHS[0]=\"/pl031@9010000\"\n", ""));
-		Run clean = run("import-imagebuilder", f("config"), "--board", f("qemu-virt.domino"), "-o", f("system.domino"));
+		CliRun clean = run("import-imagebuilder", f("config"), "--board", f("qemu-virt.domino"), "-o", f("system.domino"));
 		assertEquals(0, clean.code(), clean.err());
 		assertEquals(0, run("check", f("system.domino")).code());
 	}
@@ -122,13 +115,13 @@ class ImportCommandsTest {
 	@Test
 	void importImageBuilderImportsTheDeviceTreeWhenNoBoardIsGiven() throws Exception {
 		Files.writeString(dir.resolve("config"), "DEVICE_TREE=qemu-virt.dtb\nXEN=bin/xen\nNUM_DOMUS=0\nLOAD_CMD=tftpb\n");
-		Run r = run("import-imagebuilder", f("config"), "-o", f("out/system.domino"));
+		CliRun r = run("import-imagebuilder", f("config"), "-o", f("out/system.domino"));
 		assertEquals(0, r.code(), r.err());
 		assertTrue(Files.readString(dir.resolve("out/qemu-virt.domino")).contains("base-dtb \"../qemu-virt.dtb\""));
 		assertTrue(Files.readString(dir.resolve("out/system.domino")).contains("system imported on qemu-virt {"));
 
 		Files.writeString(dir.resolve("config"), "XEN=bin/xen\n");
-		Run noBoard = run("import-imagebuilder", f("config"));
+		CliRun noBoard = run("import-imagebuilder", f("config"));
 		assertEquals(2, noBoard.code());
 		assertTrue(noBoard.err().contains("the config names no DEVICE_TREE: give the board with --board BOARD.domino"), noBoard.err());
 		assertEquals(2, run("import-imagebuilder", f("config"), "--board", f("qemu-virt.domino"), "--xen", "latest").code());
