@@ -160,6 +160,25 @@ try {
 		await expectText(page.locator('.statusbar'), /Ln 10, Col 16/, 'the cursor on the kernel\'s declaration', 30000);
 	});
 
+	await step('fixing the mistake and saving refreshes the map', async () => {
+		await page.locator('.tab', { hasText: 'overlapping-modules.domino' }).first().click();
+		await page.keyboard.press('Control+H');
+		const find = page.locator('.find-widget textarea[aria-label="Find"], .find-widget .find-part input').first();
+		await find.waitFor();
+		await find.fill('at 0x4200_0000');
+		const replace = page.locator('.find-widget textarea[aria-label="Replace"], .find-widget .replace-part input').first();
+		await replace.fill('at 0x42A0_0000'); // the next free gap the quick fix offers
+		await page.keyboard.press('Control+Alt+Enter');
+		await page.keyboard.press('Escape');
+		await page.keyboard.press('Control+S');
+		const frame = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+		await expectText(frame.locator('.summary'), /system mistake · overlapping-modules\.domino · no problems/,
+			'the refreshed map', 60000);
+		await expectText(page.locator('.statusbar'), /^(?![\s\S]*Domino: \d+ error)[\s\S]*Domino/, 'a status bar without errors',
+			30000);
+		await page.screenshot({ path: path.join(shots, 'fixed-and-saved.png') });
+	});
+
 	await step('Domino: Show memory map of a valid MPU system shows its MPU budget', async () => {
 		await openFile('safety.domino');
 		await expectText(page.locator('.statusbar'), /\$?\(?.*Domino.*MPU \d+\/32/, 'the MPU budget in the status bar',
