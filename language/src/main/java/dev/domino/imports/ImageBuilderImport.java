@@ -49,6 +49,9 @@ public final class ImageBuilderImport {
 			"DOMU_PASSTHROUGH_DTB", "DOMU_CPUPOOL", "DOMU_SHARED_MEM", "DOMU_SHARED_MEM_ID", "DOMU_NOBOOT",
 			"DOMU_VPL011", "DOMU_NR_SPIS", "DOMU_COLORS", "DOMU_LOAD");
 
+	/** More domains than a config could mean: NUM_DOMUS beyond it is a typo, not a system. */
+	private static final int MAX_DOMAINS = 1024;
+
 	private static final Set<String> HANDLED = Set.of("MEMORY_START", "MEMORY_END", "LOAD_CMD", "BOOT_CMD",
 			"DEVICE_TREE", "XEN", "XEN_CMD", "XEN_STATIC_HEAP", "XEN_LOAD", "DOM0_KERNEL", "DOM0_RAMDISK", "DOM0_CMD",
 			"DOM0_MEM", "DOM0_VCPUS", "DOM0_LOAD", "NUM_DOMUS", "NUM_CPUPOOLS", "CPUPOOL", "UBOOT_SOURCE",
@@ -71,10 +74,17 @@ public final class ImageBuilderImport {
 		return new ImageBuilderImport(config, board, options).system();
 	}
 
-	private Result system() {
+	/** What the config holds that is not an assignment (commands, unclosed quotes), by line. */
+	public static List<ImportNote> parseNotes(ShellConfig config) {
+		List<ImportNote> out = new ArrayList<>();
 		for (ShellConfig.Problem p : config.problems()) {
-			notes.add(new ImportNote("line " + p.line(), p.message()));
+			out.add(new ImportNote("line " + p.line(), p.message()));
 		}
+		return out;
+	}
+
+	private Result system() {
+		notes.addAll(parseNotes(config));
 		for (Map.Entry<String, ShellConfig.Variable> v : config.variables().entrySet()) {
 			String name = v.getKey();
 			if (UNSUPPORTED.containsKey(name)) {
@@ -211,7 +221,11 @@ public final class ImageBuilderImport {
 
 	private List<Integer> domainIndexes() {
 		Long count = number("NUM_DOMUS");
-		int n = count == null ? 0 : (int) Math.max(0, Math.min(count, 1024));
+		int n = count == null ? 0 : (int) Math.max(0, Math.min(count, MAX_DOMAINS));
+		if (count != null && (count < 0 || count > MAX_DOMAINS)) {
+			notes.add(new ImportNote("NUM_DOMUS", count + " is not between 0 and " + MAX_DOMAINS + ": " + n
+					+ " domains are read"));
+		}
 		for (String var : DOMAIN_VARIABLES) {
 			ShellConfig.Variable v = config.variables().get(var);
 			if (v == null) {
@@ -224,17 +238,28 @@ public final class ImageBuilderImport {
 			}
 		}
 		List<Integer> out = new ArrayList<>();
-		for (int i = 0; i < n; i++) {
-			if (config.get("DOMU_NOBOOT", i) != null) {
+		int firstWithoutKernel = -1; // a run of domains without a kernel is one note, not one per domain
+		for (int i = 0; i <= n; i++) {
+			boolean noKernel = i < n && config.get("DOMU_KERNEL", i) == null;
+			if (!noKernel && firstWithoutKernel >= 0) {
+				int last = i - 1;
+				notes.add(firstWithoutKernel == last
+						? new ImportNote("DOMU_KERNEL[" + last + "]", "not set: domain " + last + " is not imported")
+						: new ImportNote("DOMU_KERNEL[" + firstWithoutKernel + ".." + last + "]", "not set: domains "
+								+ firstWithoutKernel + " to " + last + " are not imported"));
+				firstWithoutKernel = -1;
+			}
+			if (i == n) {
+				break;
+			}
+			if (noKernel) {
+				firstWithoutKernel = firstWithoutKernel < 0 ? i : firstWithoutKernel;
+			} else if (config.get("DOMU_NOBOOT", i) != null) {
 				notes.add(new ImportNote("DOMU_NOBOOT[" + i + "]", "domain " + i + " is not started at boot: Domino"
 						+ " starts every domain it declares, so it is not imported"));
-				continue;
+			} else {
+				out.add(i);
 			}
-			if (config.get("DOMU_KERNEL", i) == null) {
-				notes.add(new ImportNote("DOMU_KERNEL[" + i + "]", "not set: domain " + i + " is not imported"));
-				continue;
-			}
-			out.add(i);
 		}
 		return out;
 	}

@@ -122,6 +122,21 @@ class ImageBuilderImportTest {
 	}
 
 	@Test
+	void aHugeNumDomusIsCappedAndDomainsWithoutKernelsAreNamedAsARun() {
+		ImageBuilderImport.Result r = ImageBuilderImport.run(ShellConfig.parse("""
+				NUM_DOMUS=100000
+				DOMU_KERNEL[0]="Image"
+				DOMU_KERNEL[3]="Image"
+				"""), BOARD, new ImageBuilderImport.Options("imported", null, p -> p));
+		List<String> notes = r.notes().stream().map(ImportNote::toString).toList();
+		assertTrue(notes.contains("NUM_DOMUS: 100000 is not between 0 and 1024: 1024 domains are read"), notes.toString());
+		assertTrue(notes.contains("DOMU_KERNEL[1..2]: not set: domains 1 to 2 are not imported"), notes.toString());
+		assertTrue(notes.contains("DOMU_KERNEL[4..1023]: not set: domains 4 to 1023 are not imported"), notes.toString());
+		assertTrue(notes.size() < 10, "one note per run, not per domain: " + notes);
+		assertTrue(r.text().contains("domain domU0 {") && r.text().contains("domain domU3 {"), r.text());
+	}
+
+	@Test
 	void theImportedSystemIsOneDominoAccepts() throws Exception {
 		Workspace ws = new Workspace(dir);
 		ws.write("soc.domino", """

@@ -89,6 +89,7 @@ final class Imports {
 		} else {
 			String deviceTree = config.get("DEVICE_TREE");
 			if (deviceTree == null || deviceTree.isBlank()) {
+				report("import-imagebuilder", ImageBuilderImport.parseNotes(config), err); // an unclosed quote hides it
 				throw new UsageException("the config names no DEVICE_TREE: give the board with --board BOARD.domino");
 			}
 			Path dtb = root.resolve(deviceTree);

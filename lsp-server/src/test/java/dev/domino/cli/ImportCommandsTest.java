@@ -124,6 +124,11 @@ class ImportCommandsTest {
 		CliRun noBoard = run("import-imagebuilder", f("config"));
 		assertEquals(2, noBoard.code());
 		assertTrue(noBoard.err().contains("the config names no DEVICE_TREE: give the board with --board BOARD.domino"), noBoard.err());
+		// an unclosed quote swallows the DEVICE_TREE line after it: the user is told why it is missing
+		Files.writeString(dir.resolve("config"), "XEN=\"bin/xen\nDEVICE_TREE=qemu-virt.dtb\n");
+		CliRun unclosed = run("import-imagebuilder", f("config"));
+		assertEquals(2, unclosed.code());
+		assertTrue(unclosed.err().contains("domino: import-imagebuilder: line 1: a \" quote is not closed"), unclosed.err());
 		assertEquals(2, run("import-imagebuilder", f("config"), "--board", f("qemu-virt.domino"), "--xen", "latest").code());
 	}
 
