@@ -8,6 +8,7 @@ import java.util.Set;
 
 import dev.domino.fdt.DeviceTree;
 import dev.domino.model.SystemModel;
+import dev.domino.rules.CheckContext;
 import dev.domino.rules.Diagnostic;
 
 /**
@@ -19,7 +20,12 @@ public final class Analysis {
 	 * One analysed system, or a board analysed on its own; {@code origins} maps each AST element
 	 * to the model object built from it (for editor services).
 	 */
-	public record Unit(SystemModel model, DeviceTree baseTree, java.util.Map<org.eclipse.emf.ecore.EObject, Object> origins) {
+	public record Unit(SystemModel model, DeviceTree baseTree, java.util.Map<org.eclipse.emf.ecore.EObject, Object> origins,
+			CheckContext checks) {
+		/** The MPU plan of an Armv8-R system, made once for the rules, the editor and the emitters; null elsewhere. */
+		public dev.domino.mpu.MpuPlan mpuPlan() {
+			return checks.mpuPlan();
+		}
 	}
 
 	private final List<Unit> units;

@@ -130,15 +130,15 @@ public final class Analyzer {
 			// a system without its hypervisor is checked as its board
 			model = SystemModel.boardOnly(board);
 		}
-		Checker.check(model, mode, report);
-		return new Analysis.Unit(model, base, builder.origins());
+		CheckContext checks = Checker.check(model, mode, report);
+		return new Analysis.Unit(model, base, builder.origins(), checks);
 	}
 
 	private Analysis.Unit analyseBoard(Board board, CheckContext.Mode mode, Report report) {
 		ModelBuilder builder = new ModelBuilder(files, locations, report);
 		SystemModel model = SystemModel.boardOnly(builder.buildBoard(board));
-		Checker.check(model, mode, report);
-		return new Analysis.Unit(model, baseTree(model.board()), builder.origins());
+		CheckContext checks = Checker.check(model, mode, report);
+		return new Analysis.Unit(model, baseTree(model.board()), builder.origins(), checks);
 	}
 
 	private DeviceTree baseTree(dev.domino.model.Board board) {

@@ -23,7 +23,6 @@ import dev.domino.model.Domain;
 import dev.domino.model.SystemModel;
 import dev.domino.model.U64;
 import dev.domino.mpu.MpuPlan;
-import dev.domino.mpu.MpuPlanner;
 import dev.domino.rules.Report;
 
 /**
@@ -42,7 +41,7 @@ public final class Emitter {
 		SystemModel system = unit.model();
 		String source = systemFile.getFileName().toString();
 		Path dir = systemFile.toAbsolutePath().getParent();
-		MpuPlan plan = system.board().hasMpu() ? MpuPlanner.plan(system) : null;
+		MpuPlan plan = unit.mpuPlan();
 		Map<String, byte[]> out = new TreeMap<>();
 
 		DeviceTree tree = SystemTree.build(system, unit.baseTree(), plan);

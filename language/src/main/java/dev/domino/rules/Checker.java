@@ -11,12 +11,13 @@ public final class Checker {
 	private Checker() {
 	}
 
-	public static void check(SystemModel system, CheckContext.Mode mode, Report report) {
-		check(system, mode, report, Set.of());
+	/** Returns the context the rules shared: its MPU plan serves the editor and the emitters too. */
+	public static CheckContext check(SystemModel system, CheckContext.Mode mode, Report report) {
+		return check(system, mode, report, Set.of());
 	}
 
 	/** {@code disabled}: rule ids turned off by the user, as dtc's -W no-... */
-	public static void check(SystemModel system, CheckContext.Mode mode, Report report, Set<String> disabled) {
+	public static CheckContext check(SystemModel system, CheckContext.Mode mode, Report report, Set<String> disabled) {
 		CheckContext context = new CheckContext(system, mode);
 		Set<String> failed = new HashSet<>();
 		for (Diagnostic d : report.diagnostics()) {
@@ -40,5 +41,6 @@ public final class Checker {
 				}
 			}
 		}
+		return context;
 	}
 }

@@ -34,7 +34,6 @@ import dev.domino.model.Region;
 import dev.domino.model.SystemModel;
 import dev.domino.model.U64;
 import dev.domino.mpu.MpuPlan;
-import dev.domino.mpu.MpuPlanner;
 import dev.domino.rules.CheckContext;
 
 /**
@@ -69,7 +68,7 @@ public class InlayHints {
 			EObject ast = astOf(unit, system);
 			if (ast instanceof DominoSystem s && s.eResource() == resource) {
 				bootHints(s, system, document, hints);
-				mpuHints(s, system, document, hints);
+				mpuHints(s, unit.mpuPlan(), document, hints);
 			}
 		}
 		hints.removeIf(h -> !inside(h.getPosition(), range));
@@ -102,11 +101,10 @@ public class InlayHints {
 		}
 	}
 
-	private static void mpuHints(DominoSystem s, SystemModel system, Document document, List<InlayHint> hints) {
-		if (!system.board().hasMpu()) {
+	private static void mpuHints(DominoSystem s, MpuPlan plan, Document document, List<InlayHint> hints) {
+		if (plan == null) {
 			return;
 		}
-		MpuPlan plan = MpuPlanner.plan(system);
 		for (java.util.Iterator<EObject> it = s.eAllContents(); it.hasNext();) {
 			EObject e = it.next();
 			if (e instanceof XenStart x && x.isAuto() && plan.xenStart() != null) {

@@ -48,14 +48,15 @@ public class DominoHoverService extends HoverService {
 		Analysis analysis = analyses.get(context.getResource(), CheckContext.Mode.EDIT);
 		Object origin = analysis.origin(element);
 		Analysis.Unit unit = analysis.unitOf(element);
-		String text = origin == null || unit == null ? null : describe(origin, unit.model());
+		String text = origin == null || unit == null ? null : describe(origin, unit);
 		if (text == null) {
 			return super.hover(context);
 		}
 		return new Hover(new MarkupContent(MarkupKind.MARKDOWN, text), getRange(context));
 	}
 
-	static String describe(Object origin, SystemModel system) {
+	static String describe(Object origin, Analysis.Unit unit) {
+		SystemModel system = unit.model();
 		if (origin instanceof BootModule m) {
 			return module(m);
 		}
@@ -63,7 +64,7 @@ public class DominoHoverService extends HoverService {
 			return region(r);
 		}
 		if (origin instanceof Domain d) {
-			return domain(d, system);
+			return domain(d, system, unit.mpuPlan());
 		}
 		if (origin instanceof Device d) {
 			return device(d, system);
@@ -127,7 +128,7 @@ public class DominoHoverService extends HoverService {
 	}
 
 
-	static String domain(Domain d, SystemModel system) {
+	static String domain(Domain d, SystemModel system, MpuPlan plan) {
 		StringBuilder out = new StringBuilder();
 		out.append("**domain ").append(d.name()).append("**: ").append(d.vcpus()).append(d.vcpus() == 1 ? " vCPU, " : " vCPUs, ")
 				.append(U64.size(d.memory())).append(d.isStatic() ? " static" : " allocated by Xen")
@@ -150,8 +151,7 @@ public class DominoHoverService extends HoverService {
 		}
 		regions.removeIf(r -> !r.isPlaced());
 		out.append("\n```\n").append(TextMap.lines(regions)).append("```");
-		if (system.board().hasMpu() && !system.isBoardOnly()) {
-			MpuPlan plan = MpuPlanner.plan(system);
+		if (plan != null) {
 			out.append("\nMPU: ").append(plan.usage(d.name()));
 		}
 		return out.toString();

@@ -24,7 +24,6 @@ import dev.domino.model.Domain;
 import dev.domino.model.SystemModel;
 import dev.domino.model.U64;
 import dev.domino.mpu.MpuPlan;
-import dev.domino.mpu.MpuPlanner;
 import dev.domino.rules.CheckContext;
 
 /** A lens above each domain: the memory it uses and, on MPU boards, its MPU regions of the budget. */
@@ -42,7 +41,7 @@ public class DominoCodeLensService implements ICodeLensService {
 		List<CodeLens> lenses = new ArrayList<>();
 		for (Analysis.Unit unit : analysis.systems()) {
 			SystemModel system = unit.model();
-			MpuPlan plan = system.board().hasMpu() ? MpuPlanner.plan(system) : null;
+			MpuPlan plan = unit.mpuPlan();
 			for (Map.Entry<EObject, Object> e : unit.origins().entrySet()) {
 				if (!(e.getValue() instanceof Domain d) || e.getKey().eResource() != resource
 						|| !(e.getKey() instanceof dev.domino.ast.Domain)) {

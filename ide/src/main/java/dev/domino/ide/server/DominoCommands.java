@@ -25,7 +25,6 @@ import dev.domino.emit.TextMap;
 import dev.domino.model.Domain;
 import dev.domino.model.SystemModel;
 import dev.domino.mpu.MpuPlan;
-import dev.domino.mpu.MpuPlanner;
 import dev.domino.rules.CheckContext;
 import dev.domino.rules.Diagnostic;
 
@@ -75,7 +74,7 @@ public class DominoCommands implements IExecutableCommandService {
 			result.put("kind", model.isBoardOnly() ? "board" : "system");
 			result.put("errors", analysis.diagnostics().stream().filter(Diagnostic::isError).count());
 			result.put("warnings", analysis.diagnostics().stream().filter(d -> !d.isError()).count());
-			result.put("mpu", mpuUse(model));
+			result.put("mpu", mpuUse(model, unit.mpuPlan()));
 			if (!params.getCommand().equals(SUMMARY)) {
 				Path dir = resource.getURI().isFile() ? Path.of(resource.getURI().toFileString()).getParent() : null;
 				result.put("svg", MemoryMapSvg.emit(model, dir));
@@ -86,11 +85,10 @@ public class DominoCommands implements IExecutableCommandService {
 	}
 
 	/** The fullest domain's MPU use (Xen's regions plus its own) against the budget; null without an MPU. */
-	private static Map<String, Object> mpuUse(SystemModel model) {
-		if (model.isBoardOnly() || !model.board().hasMpu()) {
+	private static Map<String, Object> mpuUse(SystemModel model, MpuPlan plan) {
+		if (plan == null) {
 			return null;
 		}
-		MpuPlan plan = MpuPlanner.plan(model);
 		String fullest = null;
 		int most = -1;
 		for (Domain d : model.domains()) {
