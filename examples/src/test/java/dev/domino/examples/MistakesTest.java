@@ -45,8 +45,7 @@ class MistakesTest {
 
 	@BeforeAll
 	static void binaries() throws Exception {
-		Tools.Result fetch = Tools.run(null, Examples.dir().resolve("fetch-binaries.sh").toString());
-		assertEquals(0, fetch.exitCode(), fetch.stdout() + fetch.stderr());
+		Examples.withBinaries();
 		compiler = new DominoCompiler(Workspace.injector(), Locations.relativeToWorkingDirectory());
 	}
 

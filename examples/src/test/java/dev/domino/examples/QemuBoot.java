@@ -15,12 +15,7 @@ final class QemuBoot {
 
 	/** examples/qemu-virt with its binaries fetched (they are not committed). */
 	static Path example() throws Exception {
-		Path example = Examples.dir().resolve("qemu-virt");
-		Tools.Result fetch = Tools.run(example, example.resolve("fetch-binaries.sh").toString());
-		if (fetch.exitCode() != 0) {
-			throw new AssertionError("fetch-binaries.sh failed: " + fetch.stdout() + fetch.stderr());
-		}
-		return example;
+		return Examples.withBinaries().resolve("qemu-virt");
 	}
 
 	/** 0 once every expected line was on the console, 1 on a panic or when the time is up. */

@@ -19,6 +19,15 @@ public final class Examples {
 		throw new IllegalStateException("examples/ not found above " + Path.of("").toAbsolutePath());
 	}
 
+	/** examples/ with the binaries its systems load (not committed: fetch-binaries.sh brings them). */
+	public static Path withBinaries() throws Exception {
+		Tools.Result fetch = Tools.run(null, dir().resolve("fetch-binaries.sh").toString());
+		if (fetch.exitCode() != 0) {
+			throw new AssertionError("examples/fetch-binaries.sh failed: " + fetch.stdout() + fetch.stderr());
+		}
+		return dir();
+	}
+
 	public static Path repository() {
 		return dir().getParent();
 	}
