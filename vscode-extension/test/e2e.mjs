@@ -106,10 +106,10 @@ try {
 		await page.locator('.explorer-folders-view, .explorer-viewlet').first().waitFor({ timeout: 60000 });
 	});
 
-	await step('a file with a mistake opens with Domino\'s grammar', async () => {
+	await step('a file with a mistake opens as Domino, coloured', async () => {
 		await openFile('overlapping-modules.domino');
 		await page.locator('.monaco-editor .view-lines').first().waitFor();
-		// the TextMate grammar colours keywords: 'domain' is not rendered in the default text colour
+		// keywords are coloured (test/unit/grammar.test.mjs checks the grammar's scopes themselves)
 		const keywordColour = await page.locator('.view-line span span', { hasText: /^domain$/ }).first()
 			.evaluate(e => getComputedStyle(e).color);
 		const plainColour = await page.locator('.view-line span span', { hasText: /^web$/ }).first()
@@ -177,6 +177,18 @@ try {
 		await expectText(page.locator('.statusbar'), /^(?![\s\S]*Domino: \d+ error)[\s\S]*Domino/, 'a status bar without errors',
 			30000);
 		await page.screenshot({ path: path.join(shots, 'fixed-and-saved.png') });
+	});
+
+	await step('the language configuration comments a line with //', async () => {
+		await page.keyboard.press('Control+G');
+		await page.locator('.quick-input-widget input').fill(':5');
+		await page.keyboard.press('Enter');
+		await page.keyboard.press('Control+/');
+		await expectText(page.locator('.monaco-editor .view-lines').first(), /\/\/\ssystem\smistake\son\sqemu_virt/,
+			'the commented line', 10000);
+		await page.keyboard.press('Control+Z');
+		await expectText(page.locator('.monaco-editor .view-lines').first(), /^(?![\s\S]*\/\/\ssystem\smistake)[\s\S]*system\smistake/,
+			'the line back as it was', 10000);
 	});
 
 	await step('Domino: Show memory map of a valid MPU system shows its MPU budget', async () => {
