@@ -1,5 +1,6 @@
 // The Domino extension: starts the bundled language server with a Java 17+, and adds the
 // Compile, Check workspace and Show memory map commands and a status-bar item.
+import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, LanguageClient, LanguageClientOptions, ServerOptions, State }
@@ -55,6 +56,13 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
 	const { java, version, source } = search.found;
 	log.appendLine(`java: using ${java} (Java ${version}, from ${source})`);
 	const jar = serverJar(context.extensionPath);
+	if (!fs.existsSync(jar)) {
+		const message = `Domino's language server is missing from the extension (${jar}): reinstall the extension.`;
+		log.appendLine(message);
+		status.showProblem('server missing', message);
+		void vscode.window.showErrorMessage(message);
+		return;
+	}
 	const archive = archivePath(context.globalStorageUri.fsPath, java, jar);
 	const serverOptions: ServerOptions = {
 		command: java,

@@ -41,8 +41,9 @@ function run(java: string, args: string[]): Promise<void> {
  * so a second window never reads half an archive.
  */
 export async function makeArchive(java: string, jar: string, archive: string): Promise<boolean> {
-	if (fs.existsSync(archive)) {
-		return true;
+	const failed = `${archive}.failed`; // a Java that cannot make one is not asked at every start
+	if (fs.existsSync(archive) || fs.existsSync(failed)) {
+		return fs.existsSync(archive);
 	}
 	fs.mkdirSync(path.dirname(archive), { recursive: true });
 	const work = fs.mkdtempSync(path.join(os.tmpdir(), 'domino-archive-'));
@@ -55,6 +56,9 @@ export async function makeArchive(java: string, jar: string, archive: string): P
 		fs.copyFileSync(dumped, `${archive}.tmp`);
 		fs.renameSync(`${archive}.tmp`, archive);
 		return true;
+	} catch (e) {
+		fs.writeFileSync(failed, `${(e as Error).message}\n`);
+		throw e;
 	} finally {
 		fs.rmSync(work, { recursive: true, force: true });
 	}
