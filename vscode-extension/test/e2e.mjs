@@ -34,6 +34,7 @@ const work = fs.mkdtempSync(path.join(os.tmpdir(), 'domino-e2e-'));
 const userData = path.join(work, 'user-data');
 const extensions = path.join(work, 'extensions');
 const workspace = path.join(work, 'examples');
+fs.rmSync(shots, { recursive: true, force: true }); // no screenshot of an earlier run is left to mislead
 fs.mkdirSync(shots, { recursive: true });
 fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
 // the examples as a user has them: sources and the binaries the systems load, no build output
@@ -212,6 +213,24 @@ try {
 			}
 		}
 		await page.screenshot({ path: path.join(shots, 'compile.png') });
+	});
+
+	await step('Domino: Compile writes to domino.compile.outputFolder when it is set', async () => {
+		// a workspace setting, as a team would commit it; VS Code reads the file when it changes
+		fs.mkdirSync(path.join(workspace, '.vscode'), { recursive: true });
+		fs.writeFileSync(path.join(workspace, '.vscode', 'settings.json'),
+			JSON.stringify({ 'domino.compile.outputFolder': 'build/domino' }));
+		const folder = path.join(workspace, 'build', 'domino', 'demo');
+		const end = Date.now() + 60000;
+		while (!fs.existsSync(path.join(folder, 'system.dtb'))) {
+			if (Date.now() > end) {
+				throw new Error(`nothing written to ${folder}`);
+			}
+			await runCommand('Domino: Compile');
+			await page.waitForTimeout(2000);
+		}
+		await expectText(page.locator('.notification-toast', { hasText: 'build/domino/demo' }),
+			/compiled demo\.domino into build\/domino\/demo/, 'the notification naming the folder', 30000);
 	});
 
 	await step('Domino: Check workspace counts every file\'s problems', async () => {
