@@ -1,15 +1,14 @@
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 import dev.domino.compiler.Analysis;
 import dev.domino.compiler.DominoCompiler;
+import dev.domino.diagnostics.Report;
 import dev.domino.model.SystemModel;
 import dev.domino.rules.CheckContext;
 import dev.domino.rules.Checker;
-import dev.domino.rules.Report;
 
 /**
  * How the rule check scales: systems with 1k, 10k and 100k placed ranges (one static memory bank
@@ -39,16 +38,18 @@ public class CheckScaling {
 			if (analysis.hasErrors()) {
 				throw new IllegalStateException("the generated system has errors: " + analysis.diagnostics().get(0).format());
 			}
-			SystemModel model = analysis.systems().get(0).model();
+			Analysis.Unit unit = analysis.systems().get(0);
+			SystemModel model = unit.model();
 			int ranges = model.regions().size();
+			CheckContext context = new CheckContext(unit.placed(), unit.mpuPlan(), 0, CheckContext.Mode.COMPILE);
 			for (int i = 0; i < 3; i++) {
-				Checker.check(model, CheckContext.Mode.COMPILE, new Report());
+				Checker.check(context, new Report());
 			}
 			long[] times = new long[RUNS];
 			for (int i = 0; i < RUNS; i++) {
 				Report report = new Report();
 				long s = System.nanoTime();
-				Checker.check(model, CheckContext.Mode.COMPILE, report);
+				Checker.check(context, report);
 				times[i] = System.nanoTime() - s;
 				if (!report.diagnostics().isEmpty()) {
 					throw new IllegalStateException(report.diagnostics().get(0).format());

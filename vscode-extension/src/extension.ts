@@ -21,7 +21,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 		vscode.commands.registerCommand('domino.compileFile', (uri?: vscode.Uri | string) => compile(uri)),
 		vscode.commands.registerCommand('domino.checkWorkspace', () => checkWorkspace()),
 		// the code lens passes the file's URI (a string), the system and the domain
-		vscode.commands.registerCommand('domino.showMemoryMap', (uri?: vscode.Uri | string) => showMap(uri)),
+		vscode.commands.registerCommand('domino.showMemoryMap', (uri?: vscode.Uri | string, system?: string) =>
+			showMap(uri, system)),
 		vscode.commands.registerCommand('domino.restartServer', async () => {
 			await stop();
 			await start(context);
@@ -70,7 +71,8 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
 	};
 	const clientOptions: LanguageClientOptions = {
 		documentSelector: [{ scheme: 'file', language: 'domino' }, { scheme: 'untitled', language: 'domino' }],
-		synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.domino') },
+		// every file: a kernel or DTB a system loads changing on disk re-checks the open systems
+		synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*') },
 		outputChannel: log,
 		// the memory map is this extension's webview: the server must not announce the lens command too
 		initializationOptions: { clientCommands: ['domino.showMemoryMap'] },
@@ -126,10 +128,13 @@ function targetFile(arg?: vscode.Uri | string): vscode.Uri | undefined {
 	return undefined;
 }
 
-async function showMap(arg?: vscode.Uri | string): Promise<void> {
+/** The map of a file's system: the one a code lens names, else the file's first. */
+async function showMap(arg?: vscode.Uri | string, system?: string): Promise<void> {
 	const uri = targetFile(arg);
 	if (uri) {
-		await MemoryMapPanel.show(uri, u => execute<MapResult>('domino.memoryMap', u.toString()), log);
+		await MemoryMapPanel.show(uri, u => typeof system === 'string'
+			? execute<MapResult>('domino.memoryMap', u.toString(), system)
+			: execute<MapResult>('domino.memoryMap', u.toString()), log);
 	}
 }
 

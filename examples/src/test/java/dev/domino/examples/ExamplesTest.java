@@ -16,9 +16,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.domino.compiler.DominoCompiler;
+import dev.domino.diagnostics.Diagnostic;
 import dev.domino.resolve.Locations;
 import dev.domino.rules.CheckContext;
-import dev.domino.rules.Diagnostic;
 import dev.domino.testing.Examples;
 import dev.domino.testing.Tools;
 import dev.domino.testing.Workspace;

@@ -27,11 +27,10 @@ import com.google.gson.JsonParser;
 
 import dev.domino.cli.Main;
 import dev.domino.compiler.DominoCompiler;
+import dev.domino.diagnostics.Diagnostic;
+import dev.domino.diagnostics.RuleId;
 import dev.domino.resolve.Locations;
 import dev.domino.rules.CheckContext;
-import dev.domino.rules.Diagnostic;
-import dev.domino.rules.RuleSpec;
-import dev.domino.rules.Rules;
 import dev.domino.testing.Examples;
 import dev.domino.testing.Tools;
 import dev.domino.testing.Workspace;
@@ -91,7 +90,7 @@ class MistakesTest {
 			}
 		}
 		Set<String> all = new TreeSet<>();
-		for (RuleSpec r : Rules.TABLE) {
+		for (RuleId r : RuleId.values()) {
 			all.add(r.id());
 		}
 		all.remove("syntax"); // a syntax error is no layout mistake; LanguageTest covers it

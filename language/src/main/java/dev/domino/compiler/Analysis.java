@@ -4,12 +4,18 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
+import org.eclipse.emf.ecore.EObject;
+
+import dev.domino.diagnostics.Diagnostic;
 import dev.domino.fdt.DeviceTree;
+import dev.domino.files.FileFacts;
+import dev.domino.model.BootModule;
 import dev.domino.model.SystemModel;
-import dev.domino.rules.CheckContext;
-import dev.domino.rules.Diagnostic;
+import dev.domino.mpu.MpuPlan;
+import dev.domino.placement.PlacedSystem;
 
 /**
  * What analysing some files found: the placed model of each system (with the base DTB its board
@@ -17,14 +23,14 @@ import dev.domino.rules.Diagnostic;
  */
 public final class Analysis {
 	/**
-	 * One analysed system, or a board analysed on its own; {@code origins} maps each AST element
-	 * to the model object built from it (for editor services).
+	 * One analysed system, or a board analysed on its own: the placed model, the MPU plan of an
+	 * Armv8-R system (null elsewhere), the base DTB its board starts from, the device tree Xen boots
+	 * with (null for a board alone), and the model object each AST element became (for editor services).
 	 */
-	public record Unit(SystemModel model, DeviceTree baseTree, java.util.Map<org.eclipse.emf.ecore.EObject, Object> origins,
-			CheckContext checks) {
-		/** The MPU plan of an Armv8-R system, made once for the rules, the editor and the emitters; null elsewhere. */
-		public dev.domino.mpu.MpuPlan mpuPlan() {
-			return checks.mpuPlan();
+	public record Unit(PlacedSystem placed, MpuPlan mpuPlan, DeviceTree baseTree, DeviceTree systemTree,
+			Map<EObject, Object> origins) {
+		public SystemModel model() {
+			return placed.model();
 		}
 	}
 
@@ -50,7 +56,7 @@ public final class Analysis {
 	}
 
 	/** The model object an AST element became, in whichever unit built it; null if none. */
-	public Object origin(org.eclipse.emf.ecore.EObject element) {
+	public Object origin(EObject element) {
 		for (Unit u : units) {
 			Object o = u.origins().get(element);
 			if (o != null) {
@@ -61,13 +67,29 @@ public final class Analysis {
 	}
 
 	/** The unit (system or board) an AST element belongs to, preferring systems. */
-	public Unit unitOf(org.eclipse.emf.ecore.EObject element) {
+	public Unit unitOf(EObject element) {
 		for (Unit u : units) {
 			if (u.origins().containsKey(element)) {
 				return u;
 			}
 		}
 		return null;
+	}
+
+	/** Every file on disk the analysis looked at (base DTBs, modules, Xen), to tell when it is out of date. */
+	public List<FileFacts> inputFiles() {
+		List<FileFacts> files = new ArrayList<>();
+		for (Unit u : units) {
+			if (u.model().board().baseDtb() != null) {
+				files.add(u.model().board().baseDtb().facts());
+			}
+			for (BootModule m : u.model().modules()) {
+				if (m.file() != null) {
+					files.add(m.file().facts());
+				}
+			}
+		}
+		return files;
 	}
 
 	public boolean hasErrors() {

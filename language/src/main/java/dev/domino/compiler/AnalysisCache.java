@@ -13,6 +13,7 @@ import org.eclipse.xtext.resource.XtextResource;
 import com.google.inject.Inject;
 import com.google.inject.Singleton;
 
+import dev.domino.files.FileFacts;
 import dev.domino.files.FileInspector;
 import dev.domino.resolve.Locations;
 import dev.domino.rules.CheckContext;
@@ -20,8 +21,9 @@ import dev.domino.rules.CheckContext;
 /**
  * The analysis of an open file, shared by validation, hover, inlay hints and code lenses. An entry
  * stays valid while no file of the resource set (the file, its board, a module library) has been
- * parsed again: each keeps the same parse result object until its text changes. The entry hangs
- * on the resource itself, so it goes when the resource goes.
+ * parsed again (each keeps the same parse result object until its text changes) and no file it
+ * read from disk (a kernel, a base DTB) has changed, appeared or gone. The entry hangs on the
+ * resource itself, so it goes when the resource goes.
  */
 @Singleton
 public class AnalysisCache {
@@ -40,6 +42,15 @@ public class AnalysisCache {
 		}
 	}
 
+	private boolean filesUnchanged(Analysis analysis) {
+		for (FileFacts f : analysis.inputFiles()) {
+			if (!files.unchanged(f)) {
+				return false;
+			}
+		}
+		return true;
+	}
+
 	/** Where a resource keeps its entry. */
 	private final class Holder extends AdapterImpl {
 		Entry entry;
@@ -51,9 +62,11 @@ public class AnalysisCache {
 	}
 
 	private final Analyzer analyzer;
+	private final FileInspector files;
 
 	@Inject
 	public AnalysisCache(FileInspector files) {
+		this.files = files;
 		this.analyzer = new Analyzer(files, new Locations(uri -> uri.isFile() ? uri.toFileString() : uri.toString()),
 				false);
 	}
@@ -68,7 +81,7 @@ public class AnalysisCache {
 			}
 		}
 		synchronized (holder) {
-			if (holder.entry != null && holder.entry.valid(mode, resource)) {
+			if (holder.entry != null && holder.entry.valid(mode, resource) && filesUnchanged(holder.entry.analysis())) {
 				return holder.entry.analysis();
 			}
 			Analysis analysis = analyzer.analyse(List.of(resource), mode);

@@ -19,16 +19,22 @@ import dev.domino.ast.Board;
 import dev.domino.ast.DominoSystem;
 import dev.domino.ast.Import;
 import dev.domino.ast.Model;
-import dev.domino.files.FileInspector;
+import dev.domino.devicetree.SystemTree;
+import dev.domino.diagnostics.Report;
+import dev.domino.diagnostics.RuleId;
 import dev.domino.fdt.DeviceTree;
+import dev.domino.fdt.FdtWriter;
+import dev.domino.files.FileInspector;
 import dev.domino.model.SourceLocation;
 import dev.domino.model.SystemModel;
+import dev.domino.mpu.MpuPlan;
+import dev.domino.mpu.MpuPlanner;
+import dev.domino.placement.PlacedSystem;
 import dev.domino.placement.Placer;
 import dev.domino.resolve.Locations;
-import dev.domino.resolve.ModelBuilder;
+import dev.domino.resolve.Resolver;
 import dev.domino.rules.CheckContext;
 import dev.domino.rules.Checker;
-import dev.domino.rules.Report;
 
 /**
  * Text to diagnostics: syntax and linking problems of every loaded file, then for each system
@@ -118,34 +124,33 @@ public final class Analyzer {
 		return new Analysis(units, report.diagnostics());
 	}
 
+	/** The pipeline for one system: resolve, place, plan the MPU, build the device tree, check. */
 	private Analysis.Unit analyseSystem(DominoSystem system, CheckContext.Mode mode, Report report) {
-		ModelBuilder builder = new ModelBuilder(files, locations, report);
-		dev.domino.model.Board board = builder.buildBoard(system.getBoard());
-		SystemModel model = builder.buildSystem(system, board);
-		DeviceTree base = baseTree(board);
-		if (model.xen() != null) {
-			Placer.place(model, report);
-		}
+		Resolver resolver = new Resolver(files, locations, report);
+		dev.domino.model.Board board = resolver.board(system.getBoard());
+		DeviceTree base = resolver.baseTree(board);
+		SystemModel model = resolver.system(system, board, base);
 		if (model.xen() == null) {
 			// a system without its hypervisor is checked as its board
-			model = SystemModel.boardOnly(board);
+			return check(SystemModel.boardOnly(board), base, resolver, mode, report);
 		}
-		CheckContext checks = Checker.check(model, mode, report);
-		return new Analysis.Unit(model, base, builder.origins(), checks);
+		return check(model, base, resolver, mode, report);
 	}
 
 	private Analysis.Unit analyseBoard(Board board, CheckContext.Mode mode, Report report) {
-		ModelBuilder builder = new ModelBuilder(files, locations, report);
-		SystemModel model = SystemModel.boardOnly(builder.buildBoard(board));
-		CheckContext checks = Checker.check(model, mode, report);
-		return new Analysis.Unit(model, baseTree(model.board()), builder.origins(), checks);
+		Resolver resolver = new Resolver(files, locations, report);
+		dev.domino.model.Board built = resolver.board(board);
+		return check(SystemModel.boardOnly(built), resolver.baseTree(built), resolver, mode, report);
 	}
 
-	private DeviceTree baseTree(dev.domino.model.Board board) {
-		if (board.baseDtb() == null || !board.baseDtb().facts().ok()) {
-			return null;
-		}
-		return files.deviceTree(board.baseDtb().path()).tree();
+	private static Analysis.Unit check(SystemModel model, DeviceTree base, Resolver resolver, CheckContext.Mode mode,
+			Report report) {
+		PlacedSystem placed = new PlacedSystem(model, Placer.place(model));
+		MpuPlan plan = model.board().hasMpu() && !model.isBoardOnly() ? MpuPlanner.plan(placed) : null;
+		DeviceTree tree = model.isBoardOnly() ? null : SystemTree.build(placed, base, plan);
+		long treeSize = tree == null ? 0 : FdtWriter.size(tree);
+		Checker.check(new CheckContext(placed, plan, treeSize, mode), report);
+		return new Analysis.Unit(placed, plan, base, tree, resolver.origins());
 	}
 
 	private void parseProblems(Resource r, Report report) {
@@ -153,10 +158,10 @@ public final class Analyzer {
 		for (Resource.Diagnostic d : r.getErrors()) {
 			SourceLocation where = location(r, d, display);
 			if (d instanceof XtextSyntaxDiagnostic) {
-				report.error("syntax", where, SyntaxMessages.improve(d.getMessage())).emit();
+				report.at(RuleId.SYNTAX, where, SyntaxMessages.improve(d.getMessage())).emit();
 			} else {
 				// linking: unresolved names (worded by DominoLinkingDiagnosticMessageProvider)
-				report.error("order", where, d.getMessage()).emit();
+				report.at(RuleId.ORDER, where, d.getMessage()).emit();
 			}
 		}
 	}
@@ -192,7 +197,7 @@ public final class Analyzer {
 				URI uri = URI.createURI(i.getImportURI());
 				URI resolved = uri.isRelative() ? uri.resolve(r.getURI()) : uri;
 				if (!EcoreUtil2.isValidUri(r, resolved)) {
-					report.error("order", locations.of(i, AstPackage.eINSTANCE.getImport_ImportURI()),
+					report.at(RuleId.ORDER, locations.of(i, AstPackage.eINSTANCE.getImport_ImportURI()),
 							"cannot import \"" + i.getImportURI() + "\": no such Domino file").emit();
 				}
 			}

@@ -15,12 +15,12 @@ import org.eclipse.xtext.resource.XtextResourceSet;
 import com.google.inject.Injector;
 
 import dev.domino.DominoStandaloneSetup;
+import dev.domino.diagnostics.Diagnostic;
+import dev.domino.emit.Outputs;
 import dev.domino.files.FileInspector;
 import dev.domino.model.SystemModel;
 import dev.domino.resolve.Locations;
 import dev.domino.rules.CheckContext;
-import dev.domino.rules.Diagnostic;
-import dev.domino.rules.Report;
 
 /**
  * The command-line face of the pipeline: load files (with their imports), analyse, and compile a
@@ -38,15 +38,13 @@ public final class DominoCompiler {
 	}
 
 	/** What a compile did: the analysis, and per system the folder written (none when there were errors). */
-	public record Outcome(Analysis analysis, List<Diagnostic> emitDiagnostics, Map<String, Path> written) {
+	public record Outcome(Analysis analysis, Map<String, Path> written) {
 		public List<Diagnostic> diagnostics() {
-			List<Diagnostic> all = new ArrayList<>(analysis.diagnostics());
-			all.addAll(emitDiagnostics);
-			return Analysis.sorted(all);
+			return analysis.diagnostics();
 		}
 
 		public boolean hasErrors() {
-			return diagnostics().stream().anyMatch(Diagnostic::isError);
+			return analysis.hasErrors();
 		}
 	}
 
@@ -99,25 +97,22 @@ public final class DominoCompiler {
 			throw new InputException(file + ": declares no system to compile (a board alone can be checked with"
 					+ " 'domino check')");
 		}
-		Report emitReport = new Report();
 		Map<String, Path> written = new java.util.TreeMap<>();
 		if (analysis.hasErrors()) {
-			return new Outcome(analysis, emitReport.diagnostics(), written);
+			return new Outcome(analysis, written);
 		}
 		Map<Path, Map<String, byte[]>> pending = new java.util.LinkedHashMap<>();
 		for (Analysis.Unit unit : systems) {
 			SystemModel system = unit.model();
 			Path dir = systems.size() == 1 ? outDir : outDir.resolve(system.name());
-			pending.put(dir, Emitter.emit(unit, file, timestamp, emitReport));
+			pending.put(dir, Outputs.of(unit.placed(), unit.mpuPlan(), unit.baseTree(), unit.systemTree(), file,
+					timestamp));
 			written.put(system.name(), dir);
-		}
-		if (emitReport.hasErrors()) {
-			return new Outcome(analysis, emitReport.diagnostics(), Map.of());
 		}
 		for (Map.Entry<Path, Map<String, byte[]>> e : pending.entrySet()) {
 			OutputWriter.write(e.getKey(), e.getValue());
 		}
-		return new Outcome(analysis, emitReport.diagnostics(), written);
+		return new Outcome(analysis, written);
 	}
 
 	public Analyzer analyzer() {

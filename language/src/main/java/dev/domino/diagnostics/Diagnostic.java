@@ -1,14 +1,14 @@
-package dev.domino.rules;
+package dev.domino.diagnostics;
 
 import java.util.List;
 
 import dev.domino.model.SourceLocation;
 
 /**
- * One finding, in the shape every output uses: rule id, severity, message, where, the other
- * places involved and the fixes an editor may offer.
+ * One finding, in the shape every output uses: its rule, severity, message, where, the other
+ * places involved and the fixes an editor may offer. Made by {@link Report} only.
  */
-public record Diagnostic(String ruleId, Severity severity, String message, SourceLocation where,
+public record Diagnostic(RuleId rule, Severity severity, String message, SourceLocation where,
 		List<Related> related, List<Fix> fixes) {
 
 	public Diagnostic {
@@ -16,9 +16,14 @@ public record Diagnostic(String ruleId, Severity severity, String message, Sourc
 		fixes = List.copyOf(fixes);
 	}
 
+	/** The id users see: overlap, align-page, ... */
+	public String ruleId() {
+		return rule.id();
+	}
+
 	/** file:line:col: error[overlap]: message */
 	public String format() {
-		return where.prefix() + ": " + severity.label() + "[" + ruleId + "]: " + message;
+		return where.prefix() + ": " + severity.label() + "[" + rule.id() + "]: " + message;
 	}
 
 	public boolean isError() {

@@ -1,4 +1,4 @@
-package dev.domino.rules;
+package dev.domino.diagnostics;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,26 +6,26 @@ import java.util.List;
 import dev.domino.model.SourceLocation;
 
 /**
- * Collects diagnostics. Rules and the model builder report through it, so each finding is
- * built in one place with its rule's id and default severity.
+ * Collects diagnostics. Each is made through its rule's row: {@link #at} gives the row's default
+ * severity, {@link #warning} lowers it explicitly; nothing can be reported more severely than its
+ * row says. A rule of the checker gets a {@link RuleReport} that reports under its own id only.
  */
 public final class Report {
 	private final List<Diagnostic> diagnostics = new ArrayList<>();
 
-	public Builder error(String ruleId, SourceLocation where, String message) {
-		return new Builder(ruleId, Severity.ERROR, where, message);
+	/** A finding of {@code rule} at its default severity. */
+	public Builder at(RuleId rule, SourceLocation where, String message) {
+		return new Builder(rule, rule.severity(), where, message);
 	}
 
-	public Builder warning(String ruleId, SourceLocation where, String message) {
-		return new Builder(ruleId, Severity.WARNING, where, message);
+	/** A finding of {@code rule} as a warning (allowed for rules whose default is an error). */
+	public Builder warning(RuleId rule, SourceLocation where, String message) {
+		return at(rule, where, message).severity(Severity.WARNING);
 	}
 
-	public Builder at(RuleSpec rule, SourceLocation where, String message) {
-		return new Builder(rule.id(), rule.severity(), where, message);
-	}
-
-	public void add(Diagnostic diagnostic) {
-		diagnostics.add(diagnostic);
+	/** The report of one rule: what it reports carries its id. */
+	public RuleReport of(RuleId rule) {
+		return new RuleReport(rule);
 	}
 
 	public List<Diagnostic> diagnostics() {
@@ -36,23 +36,48 @@ public final class Report {
 		return diagnostics.stream().anyMatch(Diagnostic::isError);
 	}
 
+	/** One rule's view of the report. */
+	public final class RuleReport {
+		private final RuleId rule;
+
+		private RuleReport(RuleId rule) {
+			this.rule = rule;
+		}
+
+		public RuleId rule() {
+			return rule;
+		}
+
+		public Builder at(SourceLocation where, String message) {
+			return Report.this.at(rule, where, message);
+		}
+
+		public Builder warning(SourceLocation where, String message) {
+			return Report.this.warning(rule, where, message);
+		}
+	}
+
 	/** Accumulates related places and fixes; {@link #emit()} records the diagnostic. */
 	public final class Builder {
-		private final String ruleId;
+		private final RuleId rule;
 		private Severity severity;
 		private final SourceLocation where;
 		private final String message;
 		private final List<Related> related = new ArrayList<>();
 		private final List<Fix> fixes = new ArrayList<>();
 
-		private Builder(String ruleId, Severity severity, SourceLocation where, String message) {
-			this.ruleId = ruleId;
+		private Builder(RuleId rule, Severity severity, SourceLocation where, String message) {
+			this.rule = rule;
 			this.severity = severity;
 			this.where = where;
 			this.message = message;
 		}
 
+		/** Lowers the severity (a warning of an error rule); raising it above the row is a programming error. */
 		public Builder severity(Severity newSeverity) {
+			if (newSeverity.compareTo(rule.severity()) < 0) {
+				throw new IllegalArgumentException(rule + " is at most " + rule.severity().label());
+			}
 			this.severity = newSeverity;
 			return this;
 		}
@@ -72,7 +97,7 @@ public final class Report {
 		}
 
 		public Diagnostic emit() {
-			Diagnostic d = new Diagnostic(ruleId, severity, message, where, related, fixes);
+			Diagnostic d = new Diagnostic(rule, severity, message, where, related, fixes);
 			diagnostics.add(d);
 			return d;
 		}

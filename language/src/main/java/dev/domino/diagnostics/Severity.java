@@ -1,4 +1,4 @@
-package dev.domino.rules;
+package dev.domino.diagnostics;
 
 public enum Severity {
 	ERROR, WARNING, INFO;

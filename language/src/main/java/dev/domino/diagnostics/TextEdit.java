@@ -1,4 +1,4 @@
-package dev.domino.rules;
+package dev.domino.diagnostics;
 
 import dev.domino.model.SourceLocation;
 

@@ -4,9 +4,10 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 
-import dev.domino.model.Region;
 import dev.domino.model.SystemModel;
 import dev.domino.model.U64;
+import dev.domino.placement.PlacedRegion;
+import dev.domino.placement.PlacedSystem;
 
 /**
  * domino-layout.h: a #define for the base, size and end of every placed range, named after its
@@ -16,7 +17,8 @@ public final class LayoutHeader {
 	private LayoutHeader() {
 	}
 
-	public static String emit(SystemModel system, String sourceName) {
+	public static String emit(PlacedSystem placed, String sourceName) {
+		SystemModel system = placed.model();
 		String guard = "DOMINO_LAYOUT_" + macro(system.name()) + "_H";
 		StringBuilder out = new StringBuilder();
 		out.append("/* Memory layout of system ").append(system.name()).append(" on board ")
@@ -27,10 +29,7 @@ public final class LayoutHeader {
 		out.append("#define DOMINO_XEN_VERSION \"").append(system.xen().version()).append("\"\n");
 		out.append("#define DOMINO_DOMAIN_COUNT ").append(system.domains().size()).append('\n');
 		Set<String> used = new HashSet<>();
-		for (Region r : system.regions()) {
-			if (!r.isPlaced()) {
-				continue;
-			}
+		for (PlacedRegion r : placed.regions()) {
 			String name = "DOMINO_" + macro(r.id());
 			String unique = name;
 			for (int i = 2; !used.add(unique); i++) {

@@ -2,17 +2,19 @@ package dev.domino.emit;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import dev.domino.model.BootModule;
 import dev.domino.model.Domain;
-import dev.domino.model.Region;
 import dev.domino.model.SourceLocation;
 import dev.domino.model.SystemModel;
 import dev.domino.model.U64;
 import dev.domino.mpu.MpuPlan;
 import dev.domino.mpu.MpuRegion;
+import dev.domino.placement.PlacedRegion;
+import dev.domino.placement.PlacedSystem;
 
 /**
  * layout.json: the placed address space for scripts. Addresses are hex strings (JSON numbers
@@ -23,25 +25,30 @@ public final class LayoutJson {
 	private LayoutJson() {
 	}
 
-	public static String emit(SystemModel system, MpuPlan plan, Path systemDir) {
-		Map<String, Object> root = Json.object();
+	public static String emit(PlacedSystem placed, MpuPlan plan, Path systemDir) {
+		return JsonText.write(tree(placed, plan, systemDir));
+	}
+
+	/** The layout as plain maps and lists (what {@code domino map --format json} lists per system). */
+	public static Map<String, Object> tree(PlacedSystem placed, MpuPlan plan, Path systemDir) {
+		SystemModel system = placed.model();
+		Map<String, Object> root = new LinkedHashMap<>();
 		root.put("system", system.name());
 		root.put("board", system.board().name());
 		root.put("xen", system.xen().version().toString());
-		if (system.boot().hasScript() && system.boot().script().isPlaced()) {
-			Map<String, Object> boot = Json.object();
-			boot.put("script", U64.plainHex(system.boot().script().base()));
-			boot.put("start", BootScript.startCommand(system));
-			boot.put("deviceTree", U64.plainHex(system.boot().deviceTree().base()));
+		PlacedRegion script = placed.at(system.boot().script());
+		PlacedRegion dtb = placed.at(system.boot().deviceTree());
+		if (system.boot().hasScript() && script != null && dtb != null) {
+			Map<String, Object> boot = new LinkedHashMap<>();
+			boot.put("script", U64.plainHex(script.base()));
+			boot.put("start", BootScript.startCommand(placed));
+			boot.put("deviceTree", U64.plainHex(dtb.base()));
 			boot.put("deviceTreeFile", BootScript.loadedDtb(system));
 			root.put("boot", boot);
 		}
 		List<Object> regions = new ArrayList<>();
-		for (Region r : system.regions()) {
-			if (!r.isPlaced()) {
-				continue;
-			}
-			Map<String, Object> o = Json.object();
+		for (PlacedRegion r : placed.regions()) {
+			Map<String, Object> o = new LinkedHashMap<>();
 			o.put("id", r.id());
 			o.put("kind", r.kind().description());
 			o.put("owner", r.owner().describe());
@@ -49,18 +56,22 @@ public final class LayoutJson {
 			o.put("base", U64.plainHex(r.base()));
 			o.put("size", U64.plainHex(r.size()));
 			o.put("end", U64.plainHex(r.end()));
-			o.put("auto", r.isAuto());
+			o.put("auto", r.region().isAuto());
 			putWhere(o, r.where(), systemDir);
 			regions.add(o);
 		}
 		root.put("regions", regions);
 		List<Object> modules = new ArrayList<>();
 		for (BootModule m : system.modules()) {
-			Map<String, Object> o = Json.object();
+			PlacedRegion at = placed.at(m.region());
+			if (at == null) {
+				continue;
+			}
+			Map<String, Object> o = new LinkedHashMap<>();
 			o.put("name", m.name());
 			o.put("role", m.role().description());
 			o.put("file", m.bootName());
-			o.put("address", U64.plainHex(m.region().base()));
+			o.put("address", U64.plainHex(at.base()));
 			o.put("size", U64.plainHex(m.loadSize()));
 			o.put("users", new ArrayList<Object>(m.users()));
 			modules.add(o);
@@ -69,15 +80,15 @@ public final class LayoutJson {
 		List<Object> domains = new ArrayList<>();
 		int id = 1;
 		for (Domain d : system.domains()) {
-			Map<String, Object> o = Json.object();
+			Map<String, Object> o = new LinkedHashMap<>();
 			o.put("name", d.name());
 			o.put("domid", id++);
 			o.put("vcpus", d.vcpus());
-			o.put("memory", U64.plainHex(d.memory()));
+			o.put("memory", U64.plainHex(d.memory().size()));
 			o.put("static", d.isStatic());
 			o.put("directMap", d.directMap());
 			o.put("vpl011", d.vpl011());
-			o.put("passthrough", new ArrayList<Object>(d.passthroughs().stream().map(p -> p.device()).toList()));
+			o.put("passthrough", new ArrayList<Object>(d.passthroughs().stream().map(p -> p.device().name()).toList()));
 			if (plan != null) {
 				o.put("mpuRegions", plan.domainCount(d.name()));
 				o.put("mpuUsage", plan.usage(d.name()));
@@ -87,7 +98,7 @@ public final class LayoutJson {
 		}
 		root.put("domains", domains);
 		if (plan != null) {
-			Map<String, Object> mpu = Json.object();
+			Map<String, Object> mpu = new LinkedHashMap<>();
 			mpu.put("budget", plan.budget());
 			mpu.put("xenRegions", plan.xenCount());
 			if (plan.xenStart() != null) {
@@ -95,7 +106,7 @@ public final class LayoutJson {
 			}
 			List<Object> xen = new ArrayList<>();
 			for (MpuRegion r : plan.xen()) {
-				Map<String, Object> o = Json.object();
+				Map<String, Object> o = new LinkedHashMap<>();
 				o.put("what", r.what());
 				o.put("count", r.count());
 				if (r.hasRange()) {
@@ -107,7 +118,7 @@ public final class LayoutJson {
 			mpu.put("xen", xen);
 			root.put("mpu", mpu);
 		}
-		return Json.write(root);
+		return root;
 	}
 
 	private static void putWhere(Map<String, Object> o, SourceLocation where, Path systemDir) {

@@ -14,6 +14,8 @@ import dev.domino.model.Region;
 import dev.domino.model.RegionKind;
 import dev.domino.model.SystemModel;
 import dev.domino.model.U64;
+import dev.domino.placement.PlacedRegion;
+import dev.domino.placement.PlacedSystem;
 
 /**
  * memory-map.svg: the placed address space as a person reads it: one band per memory bank and
@@ -43,32 +45,33 @@ public final class MemoryMapSvg {
 		}
 	}
 
-	public static String emit(SystemModel system, Path systemDir) {
-		MemoryMapSvg svg = new MemoryMapSvg(system, systemDir);
-		return svg.render(system);
+	public static String emit(PlacedSystem placed, Path systemDir) {
+		MemoryMapSvg svg = new MemoryMapSvg(placed.model(), systemDir);
+		return svg.render(placed);
 	}
 
-	private String render(SystemModel system) {
+	private String render(PlacedSystem placed) {
+		SystemModel system = placed.model();
 		y = 20;
 		String title = system.isBoardOnly() ? "board " + system.board().name()
 				: "system " + system.name() + " on board " + system.board().name() + " (Xen "
 						+ system.xen().version() + ")";
 		text(ADDRESS_X, y + 16, "title", title);
 		y += 40;
-		List<Region> all = system.regions();
-		for (Region bank : system.board().banks()) {
+		for (Region b : system.board().banks()) {
+			PlacedRegion bank = placed.at(b);
 			band(bank.label() + " " + bank.describeRange() + " " + U64.size(bank.size()));
-			List<Region> inside = new ArrayList<>();
-			for (Region r : all) {
-				if (r.isPlaced() && r.kind().isRam() && r.overlaps(bank)) {
+			List<PlacedRegion> inside = new ArrayList<>();
+			for (PlacedRegion r : placed.regions()) {
+				if (r.kind().isRam() && r.overlaps(bank)) {
 					inside.add(r);
 				}
 			}
 			rows(inside, bank.base(), bank.last());
 		}
-		List<Region> devices = new ArrayList<>();
+		List<PlacedRegion> devices = new ArrayList<>();
 		for (Device d : system.board().devices()) {
-			devices.addAll(d.regs());
+			d.regs().forEach(r -> devices.add(placed.at(r)));
 		}
 		if (!devices.isEmpty()) {
 			band("devices");
@@ -97,11 +100,11 @@ public final class MemoryMapSvg {
 	}
 
 	/** Rows for ranges sorted by base, with free gaps inside [from, last] when a bank is given. */
-	private void rows(List<Region> regions, Long from, Long last) {
-		List<Region> sorted = new ArrayList<>(regions);
-		sorted.sort(Comparator.comparing(Region::base, Long::compareUnsigned).thenComparing(Region::id));
+	private void rows(List<PlacedRegion> regions, Long from, Long last) {
+		List<PlacedRegion> sorted = new ArrayList<>(regions);
+		sorted.sort(Comparator.comparing(PlacedRegion::base, Long::compareUnsigned).thenComparing(PlacedRegion::id));
 		Long cursor = from;
-		for (Region r : sorted) {
+		for (PlacedRegion r : sorted) {
 			if (cursor != null && U64.lt(cursor, r.base())) {
 				gap(cursor, r.base() - cursor);
 			}
@@ -116,7 +119,7 @@ public final class MemoryMapSvg {
 		}
 	}
 
-	private void row(Region r, boolean overlapping) {
+	private void row(PlacedRegion r, boolean overlapping) {
 		int h = height(r.size());
 		String colour = colour(r);
 		body.append("<g class=\"region\" data-id=\"").append(escape(r.id())).append('"');
@@ -126,7 +129,7 @@ public final class MemoryMapSvg {
 					.append(r.where().column()).append('"');
 		}
 		body.append(">\n<title>").append(escape(r.label() + " " + r.describeRange() + ", " + U64.size(r.size())
-				+ ", " + r.owner().describe() + (r.isAuto() ? ", placed by Domino" : ""))).append("</title>\n");
+				+ ", " + r.owner().describe() + (r.region().isAuto() ? ", placed by Domino" : ""))).append("</title>\n");
 		text(ADDRESS_X, y + 14, "addr", U64.hex(r.base()));
 		body.append("<rect x=\"").append(BLOCK_X).append("\" y=\"").append(y).append("\" width=\"").append(BLOCK_W)
 				.append("\" height=\"").append(h - 2).append("\" rx=\"3\" fill=\"").append(colour).append('"');
@@ -135,7 +138,7 @@ public final class MemoryMapSvg {
 		}
 		body.append("/>\n");
 		text(BLOCK_X + 8, y + Math.min(h - 6, 15), "label", r.label());
-		text(TEXT_X, y + 14, "note", U64.size(r.size()) + (r.isAuto() ? "  (auto)" : "")
+		text(TEXT_X, y + 14, "note", U64.size(r.size()) + (r.region().isAuto() ? "  (auto)" : "")
 				+ (overlapping ? "  OVERLAP" : ""));
 		body.append("</g>\n");
 		y += h;
@@ -154,7 +157,7 @@ public final class MemoryMapSvg {
 		return Math.max(22, Math.min(72, 22 + 3 * (log - 12)));
 	}
 
-	private String colour(Region r) {
+	private String colour(PlacedRegion r) {
 		Owner o = r.owner();
 		return switch (r.kind()) {
 		case RESERVED -> "#888a85";

@@ -3,12 +3,12 @@ package dev.domino.emit;
 import java.util.List;
 import java.util.Map;
 
-import dev.domino.model.Region;
 import dev.domino.model.Section;
 import dev.domino.model.SystemModel;
 import dev.domino.model.U64;
 import dev.domino.mpu.MpuPlan;
 import dev.domino.mpu.MpuRegion;
+import dev.domino.placement.PlacedRegion;
 
 /** mpu-plan.txt: the planned MPU regions of an Armv8-R system, Xen's part and each domain's, with the budget. */
 public final class MpuPlanText {
@@ -24,7 +24,7 @@ public final class MpuPlanText {
 		if (plan.xenStart() != null) {
 			out.append("# CONFIG_XEN_START_ADDRESS=").append(U64.plainHex(plan.xenStart())).append('\n');
 		}
-		for (Map.Entry<Section.Kind, Region> s : plan.sections().entrySet()) {
+		for (Map.Entry<Section.Kind, PlacedRegion> s : plan.sections().entrySet()) {
 			out.append("# ").append(s.getKey().property()).append(" = ").append(s.getValue().describeRange())
 					.append('\n');
 		}

@@ -8,30 +8,34 @@ import dev.domino.model.Device;
 import dev.domino.model.Region;
 import dev.domino.model.SystemModel;
 import dev.domino.model.U64;
+import dev.domino.placement.PlacedRegion;
+import dev.domino.placement.PlacedSystem;
 
 /** The memory map as text, for terminals and hovers: bank by bank, range by range, with the gaps. */
 public final class TextMap {
 	private TextMap() {
 	}
 
-	public static String emit(SystemModel system) {
+	public static String emit(PlacedSystem placed) {
+		SystemModel system = placed.model();
 		StringBuilder out = new StringBuilder();
 		out.append(system.isBoardOnly() ? "board " + system.board().name()
 				: "system " + system.name() + " on board " + system.board().name()).append('\n');
-		for (Region bank : system.board().banks()) {
+		for (Region b : system.board().banks()) {
+			PlacedRegion bank = placed.at(b);
 			out.append('\n').append(bank.label()).append(' ').append(bank.describeRange()).append(' ')
 					.append(U64.size(bank.size())).append('\n');
-			List<Region> inside = new ArrayList<>();
-			for (Region r : system.regions()) {
-				if (r.isPlaced() && r.kind().isRam() && r.overlaps(bank)) {
+			List<PlacedRegion> inside = new ArrayList<>();
+			for (PlacedRegion r : placed.regions()) {
+				if (r.kind().isRam() && r.overlaps(bank)) {
 					inside.add(r);
 				}
 			}
 			lines(out, inside, bank.base(), bank.last());
 		}
-		List<Region> devices = new ArrayList<>();
+		List<PlacedRegion> devices = new ArrayList<>();
 		for (Device d : system.board().devices()) {
-			devices.addAll(d.regs());
+			d.regs().forEach(r -> devices.add(placed.at(r)));
 		}
 		if (!devices.isEmpty()) {
 			out.append("\ndevices\n");
@@ -41,22 +45,22 @@ public final class TextMap {
 	}
 
 	/** The lines of a list of ranges, for a hover: base, end, size, what. */
-	public static String lines(List<Region> regions) {
+	public static String lines(List<PlacedRegion> regions) {
 		StringBuilder out = new StringBuilder();
 		lines(out, regions, null, null);
 		return out.toString();
 	}
 
-	private static void lines(StringBuilder out, List<Region> regions, Long from, Long last) {
-		List<Region> sorted = new ArrayList<>(regions);
-		sorted.sort(Comparator.comparing(Region::base, Long::compareUnsigned).thenComparing(Region::id));
+	private static void lines(StringBuilder out, List<PlacedRegion> regions, Long from, Long last) {
+		List<PlacedRegion> sorted = new ArrayList<>(regions);
+		sorted.sort(Comparator.comparing(PlacedRegion::base, Long::compareUnsigned).thenComparing(PlacedRegion::id));
 		Long cursor = from;
-		for (Region r : sorted) {
+		for (PlacedRegion r : sorted) {
 			if (cursor != null && U64.lt(cursor, r.base())) {
 				line(out, cursor, r.base() - cursor, "free", "");
 			}
-			line(out, r.base(), r.size(), r.label(), (r.isAuto() ? "auto" : "") + (cursor != null
-					&& U64.lt(r.base(), cursor) ? (r.isAuto() ? ", " : "") + "OVERLAPS" : ""));
+			line(out, r.base(), r.size(), r.label(), (r.region().isAuto() ? "auto" : "") + (cursor != null
+					&& U64.lt(r.base(), cursor) ? (r.region().isAuto() ? ", " : "") + "OVERLAPS" : ""));
 			if (cursor != null && U64.gt(r.end(), cursor) && r.end() != 0) {
 				cursor = r.end();
 			}

@@ -6,8 +6,8 @@ import dev.domino.model.Cpupool;
 import dev.domino.model.Domain;
 import dev.domino.model.SystemModel;
 import dev.domino.model.U64;
-import dev.domino.model.XenVersion;
 import dev.domino.mpu.MpuPlan;
+import dev.domino.xen.XenVersion;
 
 /** xen.config: the Kconfig options this system needs Xen to be built with, and nothing more. */
 public final class XenConfigFragment {
@@ -24,8 +24,8 @@ public final class XenConfigFragment {
 		boolean unsupported = false;
 		TreeSet<String> schedulers = new TreeSet<>();
 		for (Cpupool pool : system.cpupools()) {
-			if (pool.scheduler() != null) {
-				schedulers.add(schedulerOption(pool.scheduler()));
+			if (pool.schedulerName() != null) {
+				schedulers.add(schedulerOption(pool.schedulerName()));
 			}
 		}
 		if (v.atLeast(new XenVersion(4, 18))) {
@@ -48,7 +48,7 @@ public final class XenConfigFragment {
 				unsupported = true;
 			}
 		}
-		if (system.domains().stream().anyMatch(d -> d.llcColors() != null)) {
+		if (system.domains().stream().anyMatch(d -> d.options().llcColors() != null)) {
 			out.append("CONFIG_LLC_COLORING=y\n");
 		}
 		if (system.board().hasMpu()) {

@@ -38,6 +38,14 @@ public final class DtProperty {
 	}
 
 	/** A value split into {@code count} cells (2 cells: high word, low word). */
+	/** An address and a size in the given numbers of cells, as {@code reg} holds them. */
+	public static long[] reg(long address, long size, int addressCells, int sizeCells) {
+		long[] out = new long[addressCells + sizeCells];
+		System.arraycopy(split(address, addressCells), 0, out, 0, addressCells);
+		System.arraycopy(split(size, sizeCells), 0, out, addressCells, sizeCells);
+		return out;
+	}
+
 	public static long[] split(long value, int count) {
 		long[] out = new long[count];
 		for (int i = count - 1; i >= 0; i--) {

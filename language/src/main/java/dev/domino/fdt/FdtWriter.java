@@ -58,6 +58,30 @@ public final class FdtWriter {
 		return out.array();
 	}
 
+	/** The size {@link #write} would give the tree, without writing it (the checks need only that). */
+	public static long size(DeviceTree tree) {
+		Strings strings = new Strings();
+		long structure = nodeSize(tree.root(), true, strings) + 4;
+		long reserve = (tree.reservations().size() + 1) * 16L;
+		return align8(HEADER_SIZE) + reserve + structure + strings.bytes().length;
+	}
+
+	private static long nodeSize(DtNode node, boolean isRoot, Strings strings) {
+		long size = 4 + align4((isRoot ? 0 : node.name().getBytes(StandardCharsets.UTF_8).length) + 1);
+		for (DtProperty p : node.properties()) {
+			strings.offsetOf(p.name());
+			size += 12 + align4(p.length());
+		}
+		for (DtNode child : node.children()) {
+			size += nodeSize(child, false, strings);
+		}
+		return size + 4;
+	}
+
+	private static long align4(long v) {
+		return (v + 3) & ~3L;
+	}
+
 	private static void writeNode(DtNode node, boolean isRoot, ByteArrayOutputStream out, Strings strings) {
 		putInt(out, FDT_BEGIN_NODE);
 		byte[] name = (isRoot ? "" : node.name()).getBytes(StandardCharsets.UTF_8);

@@ -5,16 +5,18 @@ import java.nio.file.Path;
 /**
  * What Domino knows about one input file: whether it can be read, its size, its type and,
  * for kernel images, the memory it occupies once loaded (the header's image size, which
- * counts the BSS that the file does not contain).
+ * counts the BSS that the file does not contain). {@code modified} (milliseconds, 0 when the
+ * file could not be read) tells whether the file has changed since.
  */
-public record FileFacts(Path path, Status status, long size, FileType type, long imageSize, String problem) {
+public record FileFacts(Path path, Status status, long size, FileType type, long imageSize, String problem,
+		long modified) {
 
 	public enum Status {
 		OK, MISSING, NOT_A_FILE, UNREADABLE, EMPTY
 	}
 
 	public static FileFacts problem(Path path, Status status, String problem) {
-		return new FileFacts(path, status, 0, FileType.UNKNOWN, 0, problem);
+		return new FileFacts(path, status, 0, FileType.UNKNOWN, 0, problem, 0);
 	}
 
 	public boolean ok() {

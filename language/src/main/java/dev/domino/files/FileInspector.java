@@ -59,15 +59,28 @@ public final class FileInspector {
 			return FileFacts.problem(path, FileFacts.Status.UNREADABLE, "cannot be read: " + e.getMessage());
 		}
 		if (!attributes.isRegularFile()) {
-			return FileFacts.problem(path, FileFacts.Status.NOT_A_FILE, "is not a regular file");
+			return new FileFacts(path, FileFacts.Status.NOT_A_FILE, attributes.size(), FileType.UNKNOWN, 0,
+					"is not a regular file", attributes.lastModifiedTime().toMillis());
 		}
 		Key key = new Key(path, attributes.size(), attributes.lastModifiedTime().toMillis());
-		return cache.computeIfAbsent(key, k -> read(path, attributes.size()));
+		return cache.computeIfAbsent(key, k -> read(path, attributes.size(), k.modified()));
 	}
 
-	private static FileFacts read(Path path, long size) {
+	/** True while the file is as {@code facts} saw it: same size and time, or still not there (an analysis stays valid). */
+	public boolean unchanged(FileFacts facts) {
+		try {
+			BasicFileAttributes now = Files.readAttributes(facts.path(), BasicFileAttributes.class);
+			return facts.status() != FileFacts.Status.MISSING && facts.status() != FileFacts.Status.UNREADABLE
+					&& now.size() == facts.size()
+					&& now.lastModifiedTime().toMillis() == facts.modified();
+		} catch (IOException | SecurityException e) {
+			return facts.status() == FileFacts.Status.MISSING || facts.status() == FileFacts.Status.UNREADABLE;
+		}
+	}
+
+	private static FileFacts read(Path path, long size, long modified) {
 		if (size == 0) {
-			return FileFacts.problem(path, FileFacts.Status.EMPTY, "is empty");
+			return new FileFacts(path, FileFacts.Status.EMPTY, 0, FileType.UNKNOWN, 0, "is empty", modified);
 		}
 		byte[] head = new byte[(int) Math.min(size, HEADER_BYTES)];
 		try (InputStream in = Files.newInputStream(path)) {
@@ -79,7 +92,7 @@ public final class FileInspector {
 			return FileFacts.problem(path, FileFacts.Status.UNREADABLE, "cannot be read: " + e.getMessage());
 		}
 		Header header = classify(head);
-		return new FileFacts(path, FileFacts.Status.OK, size, header.type, header.imageSize, null);
+		return new FileFacts(path, FileFacts.Status.OK, size, header.type, header.imageSize, null, modified);
 	}
 
 	record Header(FileType type, long imageSize) {

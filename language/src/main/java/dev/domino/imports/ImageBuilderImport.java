@@ -10,8 +10,8 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 
 import dev.domino.model.U64;
-import dev.domino.model.XenFeature;
-import dev.domino.model.XenVersion;
+import dev.domino.xen.XenFeature;
+import dev.domino.xen.XenVersion;
 
 /**
  * domino import-imagebuilder: a system from an ImageBuilder config (scripts/uboot-script-gen).

@@ -4,11 +4,11 @@ import java.util.List;
 
 /**
  * A file loaded into RAM before Xen starts: a kernel, ramdisk, partial device tree or XSM policy
- * (or Xen itself). One module may serve several domains: it is loaded once.
- * {@code generated} holds the bytes of a file Domino writes itself (a passthrough DTB).
+ * (or Xen itself). One module may serve several domains: it is loaded once. A module Domino writes
+ * itself (a domain's passthrough DTB) has no input file but the name it is written under.
  */
-public record BootModule(String name, Role role, InputFile file, byte[] generated, String generatedName,
-		Region region, long loadSize, List<String> users, SourceLocation where) {
+public record BootModule(String name, Role role, InputFile file, String generatedName, Region region,
+		long loadSize, List<String> users, SourceLocation where) {
 
 	public enum Role {
 		KERNEL("kernel"), RAMDISK("ramdisk"), DTB("device tree"), XSM("XSM policy"), XEN("Xen image");
@@ -25,7 +25,7 @@ public record BootModule(String name, Role role, InputFile file, byte[] generate
 	}
 
 	public boolean isGenerated() {
-		return generated != null;
+		return file == null;
 	}
 
 	/** The file name the boot script loads. */

@@ -4,15 +4,47 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.domino.xen.XenFeature;
+
 /**
- * A dom0less guest. {@code staticBanks} is empty for dynamic memory (Xen allocates it);
- * {@code features} records where each version-gated property was written.
+ * A guest: a dom0less domain, or the classic dom0 that Xen boots from modules directly under
+ * /chosen. {@code features} records where each version-gated property was written.
  */
-public record Domain(String name, long vcpus, long memory, SourceLocation memoryWhere, List<Region> staticBanks,
-		boolean directMap, BootModule kernel, String kernelArgs, SourceLocation kernelWhere, BootModule ramdisk,
-		BootModule dtb, boolean vpl011, List<Passthrough> passthroughs, List<NameRef> after, NameRef cpupool,
-		Long nrSpis, SourceLocation nrSpisWhere, Enhanced enhanced, String llcColors, Set<Capability> capabilities,
-		Map<XenFeature, SourceLocation> features, SourceLocation where) {
+public record Domain(String name, Kind kind, SourceLocation where, long vcpus, Memory memory, Kernel kernel,
+		BootModule ramdisk, BootModule dtb, Devices devices, Located<Cpupool> cpupool, Options options,
+		List<NameRef> after, Map<XenFeature, SourceLocation> features) {
+
+	public enum Kind {
+		/** A domain Xen builds from its /chosen/xen,domain node (dom0less). */
+		DOMU,
+		/** The hardware domain of a classic boot: multiboot modules directly under /chosen. */
+		DOM0
+	}
+
+	/**
+	 * Memory: its size (in bytes, given in KiB to Xen) and where it was written; static banks
+	 * (xen,static-mem) when Xen must not allocate it; direct-map (guest addresses = host addresses).
+	 */
+	public record Memory(long size, SourceLocation where, List<Region> staticBanks, boolean directMap) {
+		public boolean isStatic() {
+			return !staticBanks.isEmpty();
+		}
+	}
+
+	/**
+	 * The kernel module (null while it is missing), its command line (null: none given) and where the
+	 * kernel was named (the domain itself when it is not).
+	 */
+	public record Kernel(BootModule module, String args, SourceLocation where) {
+	}
+
+	/** What the domain sees of the hardware: the virtual PL011, passed-through devices, nr_spis. */
+	public record Devices(boolean vpl011, List<Passthrough> passthroughs, Located<Long> nrSpis) {
+	}
+
+	/** Dom0less options with no address in them. */
+	public record Options(Enhanced enhanced, String llcColors, Set<Capability> capabilities) {
+	}
 
 	public enum Enhanced {
 		NONE, ENABLED, NO_XENSTORE
@@ -32,7 +64,31 @@ public record Domain(String name, long vcpus, long memory, SourceLocation memory
 		}
 	}
 
+	public boolean isDom0() {
+		return kind == Kind.DOM0;
+	}
+
 	public boolean isStatic() {
-		return !staticBanks.isEmpty();
+		return memory.isStatic();
+	}
+
+	public boolean directMap() {
+		return memory.directMap();
+	}
+
+	public List<Region> staticBanks() {
+		return memory.staticBanks();
+	}
+
+	public List<Passthrough> passthroughs() {
+		return devices.passthroughs();
+	}
+
+	public boolean vpl011() {
+		return devices.vpl011();
+	}
+
+	public BootModule kernelModule() {
+		return kernel.module();
 	}
 }

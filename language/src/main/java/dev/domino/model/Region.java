@@ -1,9 +1,11 @@
 package dev.domino.model;
 
 /**
- * One range of the physical address space: base and size as unsigned 64-bit values,
- * with its owner and where it was declared. A region written without an address is
- * {@link #isAuto() automatic}: placement gives it a base before rules and emitters see it.
+ * One range of the physical address space as the source asks for it: its size (unsigned 64-bit),
+ * its owner, where it was declared, and either its address ({@link #isFixed() fixed}) or the
+ * alignment Domino places it at ({@link #isAuto() automatic}). Immutable: the addresses placement
+ * chooses are a separate value ({@code placement.Placement}); rules and emitters read both through
+ * {@code placement.PlacedSystem}. Identity matters: two declarations are two regions.
  */
 public final class Region {
 	private final String id;
@@ -12,15 +14,14 @@ public final class Region {
 	private final String label;
 	private final long size;
 	private final long align;
-	private final SourceLocation where;
 	private final boolean auto;
-	private long base;
-	private boolean placed;
-	private SourceLocation addressWhere;
-	private SourceLocation sizeWhere;
+	private final long base;
+	private final SourceLocation where;
+	private final SourceLocation addressWhere;
+	private final SourceLocation sizeWhere;
 
 	private Region(String id, RegionKind kind, Owner owner, String label, long base, long size, long align,
-			boolean auto, SourceLocation where) {
+			boolean auto, SourceLocation where, SourceLocation addressWhere, SourceLocation sizeWhere) {
 		this.id = id;
 		this.kind = kind;
 		this.owner = owner;
@@ -29,20 +30,26 @@ public final class Region {
 		this.size = size;
 		this.align = align;
 		this.auto = auto;
-		this.placed = !auto;
 		this.where = where;
+		this.addressWhere = addressWhere;
+		this.sizeWhere = sizeWhere;
 	}
 
 	/** A range written with its address. */
 	public static Region fixed(String id, RegionKind kind, Owner owner, String label, long base, long size,
 			SourceLocation where) {
-		return new Region(id, kind, owner, label, base, size, 1, false, where);
+		return new Region(id, kind, owner, label, base, size, 1, false, where, null, null);
 	}
 
 	/** A range whose address Domino chooses, aligned to {@code align} (a power of two). */
 	public static Region auto(String id, RegionKind kind, Owner owner, String label, long size, long align,
 			SourceLocation where) {
-		return new Region(id, kind, owner, label, 0, size, align, true, where);
+		return new Region(id, kind, owner, label, 0, size, align, true, where, null, null);
+	}
+
+	/** The same range, knowing where its address and size values are written (for quick fixes). */
+	public Region writtenAt(SourceLocation address, SourceLocation sizeText) {
+		return new Region(id, kind, owner, label, base, size, align, auto, where, address, sizeText);
 	}
 
 	/** Stable identifier, unique in a system: "domain.web.kernel", "board.ram0". */
@@ -63,24 +70,11 @@ public final class Region {
 		return label;
 	}
 
-	public long base() {
-		return base;
-	}
-
 	public long size() {
 		return size;
 	}
 
-	/** Inclusive last address; base + size - 1 never wraps for a valid region. */
-	public long last() {
-		return base + size - 1;
-	}
-
-	/** Exclusive end; 0 when the range ends exactly at 2^64. */
-	public long end() {
-		return base + size;
-	}
-
+	/** The alignment placement uses for an automatic region; 1 for a fixed one. */
 	public long align() {
 		return align;
 	}
@@ -89,20 +83,20 @@ public final class Region {
 		return auto;
 	}
 
-	/** False only for an automatic region that placement could not fit. */
-	public boolean isPlaced() {
-		return placed;
+	public boolean isFixed() {
+		return !auto;
+	}
+
+	/** The written address of a fixed region (board banks, devices, reserved ranges always are). */
+	public long fixedBase() {
+		if (auto) {
+			throw new IllegalStateException(id + " is placed automatically: ask the placement for its address");
+		}
+		return base;
 	}
 
 	public SourceLocation where() {
 		return where;
-	}
-
-	/** Records where the address and size values were written (for quick fixes); null when not written. */
-	public Region describeValues(SourceLocation address, SourceLocation sizeText) {
-		this.addressWhere = address;
-		this.sizeWhere = sizeText;
-		return this;
 	}
 
 	/** Where the address value is written, or null (automatic, or not written as a value). */
@@ -115,38 +109,8 @@ public final class Region {
 		return sizeWhere;
 	}
 
-	/** Set once, by placement. */
-	public void place(long newBase) {
-		if (!auto) {
-			throw new IllegalStateException(id + " has a fixed address");
-		}
-		this.base = newBase;
-		this.placed = true;
-	}
-
-	/** True when the range runs past 2^64. */
-	public boolean wraps() {
-		return size == 0 || U64.lt(base + size - 1, base);
-	}
-
-	public boolean contains(long address) {
-		return U64.le(base, address) && U64.le(address, last());
-	}
-
-	public boolean contains(Region other) {
-		return U64.le(base, other.base) && U64.le(other.last(), last());
-	}
-
-	public boolean overlaps(Region other) {
-		return U64.le(base, other.last()) && U64.le(other.base, last());
-	}
-
-	public String describeRange() {
-		return U64.range(base, size);
-	}
-
 	@Override
 	public String toString() {
-		return label + " " + (placed ? describeRange() : "(not placed)");
+		return label + (auto ? " (automatic)" : " " + U64.range(base, size));
 	}
 }

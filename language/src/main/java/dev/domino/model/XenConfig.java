@@ -1,5 +1,7 @@
 package dev.domino.model;
 
+import dev.domino.xen.XenVersion;
+
 /**
  * The hypervisor of a system: its version, image, command line and static heap; on MPU boards
  * its start address ({@code startAddress} null with {@code startAuto}: Domino chooses) and, when

@@ -3,8 +3,8 @@ package dev.domino.mpu;
 import java.util.List;
 import java.util.Map;
 
-import dev.domino.model.Region;
 import dev.domino.model.Section;
+import dev.domino.placement.PlacedRegion;
 
 /**
  * The planned MPU regions of a system: Xen's fixed part, always programmed, and each domain's
@@ -12,7 +12,7 @@ import dev.domino.model.Section;
  * system uses (given, or computed from what was placed); and Xen's start address.
  */
 public record MpuPlan(int budget, List<MpuRegion> xen, Map<String, List<MpuRegion>> domains,
-		Map<Section.Kind, Region> sections, Long xenStart) {
+		Map<Section.Kind, PlacedRegion> sections, Long xenStart) {
 
 	public int xenCount() {
 		return xen.stream().mapToInt(MpuRegion::count).sum();

@@ -19,6 +19,9 @@ import dev.domino.model.SharedMemory;
 import dev.domino.model.SourceLocation;
 import dev.domino.model.SystemModel;
 import dev.domino.model.U64;
+import dev.domino.placement.PlacedRegion;
+import dev.domino.placement.PlacedSystem;
+import dev.domino.xen.XenMpu;
 
 /**
  * Plans the MPU regions of an Armv8-R system from the placed model. Adjacent ranges of one owner
@@ -29,71 +32,74 @@ public final class MpuPlanner {
 	private MpuPlanner() {
 	}
 
-	public static MpuPlan plan(SystemModel system) {
+	public static MpuPlan plan(PlacedSystem placed) {
+		SystemModel system = placed.model();
 		List<MpuRegion> xen = new ArrayList<>();
 		BootModule image = system.xen().image();
-		if (image != null && image.region().isPlaced()) {
-			Region r = image.region();
-			int parts = system.xen().mpuImageRegions() == null ? XenMpuModel.IMAGE_REGIONS
+		PlacedRegion imageAt = image == null ? null : placed.at(image.region());
+		if (imageAt != null) {
+			PlacedRegion r = imageAt;
+			int parts = system.xen().mpuImageRegions() == null ? XenMpu.IMAGE_REGIONS
 					: system.xen().mpuImageRegions();
 			// Xen's linker script page-aligns its sections, so the image ends on a page boundary
-			long end = U64.alignUp(r.base() + r.size(), XenMpuModel.XEN_GRANULE);
+			long end = U64.alignUp(r.base() + r.size(), XenMpu.XEN_GRANULE);
 			xen.add(new MpuRegion(r.base(), end - 1, MpuRegion.Attributes.XEN_IMAGE, "xen",
-					"image (" + XenMpuModel.IMAGE_PARTS + ")", parts, true, r.where()));
+					"image (" + XenMpu.IMAGE_PARTS + ")", parts, true, r.where()));
 		}
 		for (Device d : system.board().devices()) {
 			if (!usedByXen(system, d)) {
 				continue;
 			}
-			for (MpuRegion m : merge(regionsOf(d.regs(), MpuRegion.Attributes.RW_DEVICE, "xen",
+			for (MpuRegion m : merge(regionsOf(placed, d.regs(), MpuRegion.Attributes.RW_DEVICE, "xen",
 					"device " + d.name() + (isConsole(system, d) ? " (early UART)" : "")))) {
 				xen.add(m);
 			}
 		}
-		if (system.xen().heap() != null && system.xen().heap().isPlaced()) {
-			Region h = system.xen().heap();
+		PlacedRegion h = placed.at(system.xen().heap());
+		if (h != null) {
 			xen.add(new MpuRegion(h.base(), h.last(), MpuRegion.Attributes.RW_NORMAL, "xen", "static heap", 1, true,
 					h.where()));
 		}
 		xen.add(new MpuRegion(0, 0, MpuRegion.Attributes.RW_NORMAL, "xen", "frame table (allocated at boot)",
-				XenMpuModel.FRAME_TABLE_REGIONS, false, system.where()));
-		Region dtb = system.boot().deviceTree();
-		if (dtb.isPlaced()) {
+				XenMpu.FRAME_TABLE_REGIONS, false, system.where()));
+		PlacedRegion dtb = placed.at(system.boot().deviceTree());
+		if (dtb != null) {
 			xen.add(new MpuRegion(dtb.base(), dtb.last(), MpuRegion.Attributes.RO_NORMAL, "xen", "boot-time DTB",
-					XenMpuModel.BOOT_DTB_REGIONS, true, dtb.where()));
+					XenMpu.BOOT_DTB_REGIONS, true, dtb.where()));
 		}
 
 		Map<String, List<MpuRegion>> domains = new LinkedHashMap<>();
 		for (Domain d : system.domains()) {
 			List<MpuRegion> regions = new ArrayList<>();
-			regions.addAll(regionsOf(d.staticBanks(), MpuRegion.Attributes.RW_NORMAL, d.name(), "static memory"));
+			regions.addAll(regionsOf(placed, d.staticBanks(), MpuRegion.Attributes.RW_NORMAL, d.name(),
+					"static memory"));
 			for (SharedMemory s : system.sharedMemories()) {
-				if (isPeer(s, d.name()) && s.host().isPlaced()) {
-					regions.add(region(s.host(), MpuRegion.Attributes.RW_NORMAL, d.name(),
-							"shared memory " + s.name()));
+				PlacedRegion host = placed.at(s.host());
+				if (isPeer(s, d.name()) && host != null) {
+					regions.add(region(host, MpuRegion.Attributes.RW_NORMAL, d.name(), "shared memory " + s.name()));
 				}
 			}
 			List<MpuRegion> normal = merge(regions);
 			List<MpuRegion> devices = new ArrayList<>();
 			for (Passthrough p : d.passthroughs()) {
-				system.board().device(p.device()).ifPresent(dev -> devices.addAll(regionsOf(dev.regs(),
-						MpuRegion.Attributes.RW_DEVICE, d.name(), "passthrough " + dev.name())));
+				devices.addAll(regionsOf(placed, p.device().regs(), MpuRegion.Attributes.RW_DEVICE, d.name(),
+						"passthrough " + p.device().name()));
 			}
 			List<MpuRegion> all = new ArrayList<>(normal);
 			all.addAll(merge(devices));
 			domains.put(d.name(), all);
 		}
 
-		Map<Section.Kind, Region> sections = new EnumMap<>(Section.Kind.class);
+		Map<Section.Kind, PlacedRegion> sections = new EnumMap<>(Section.Kind.class);
 		for (Section s : system.sections()) {
-			Region region = s.region() != null ? s.region() : hull(system, s);
+			PlacedRegion region = s.region() != null ? placed.at(s.region()) : hull(placed, s);
 			if (region != null) {
 				sections.put(s.kind(), region);
 			}
 		}
 		Long start = system.xen().startAddress();
-		if (start == null && image != null && image.region().isPlaced()) {
-			start = image.region().base();
+		if (start == null && imageAt != null) {
+			start = imageAt.base();
 		}
 		return new MpuPlan(system.board().mpuRegions(), xen, domains, sections, start);
 	}
@@ -122,18 +128,19 @@ public final class MpuPlanner {
 				|| s.borrowers().stream().anyMatch(b -> b.domain().name().equals(domain));
 	}
 
-	private static List<MpuRegion> regionsOf(List<Region> ranges, MpuRegion.Attributes attributes, String owner,
-			String what) {
+	private static List<MpuRegion> regionsOf(PlacedSystem placed, List<Region> ranges,
+			MpuRegion.Attributes attributes, String owner, String what) {
 		List<MpuRegion> out = new ArrayList<>();
 		for (Region r : ranges) {
-			if (r.isPlaced()) {
-				out.add(region(r, attributes, owner, what));
+			PlacedRegion p = placed.at(r);
+			if (p != null) {
+				out.add(region(p, attributes, owner, what));
 			}
 		}
 		return out;
 	}
 
-	private static MpuRegion region(Region r, MpuRegion.Attributes attributes, String owner, String what) {
+	private static MpuRegion region(PlacedRegion r, MpuRegion.Attributes attributes, String owner, String what) {
 		return new MpuRegion(r.base(), r.last(), attributes, owner, what, 1, true, r.where());
 	}
 
@@ -159,10 +166,10 @@ public final class MpuPlanner {
 	}
 
 	/** An automatic section: the 4 KiB-aligned hull of what belongs in it. */
-	private static Region hull(SystemModel system, Section s) {
-		List<Region> members = new ArrayList<>();
-		for (Region r : system.regions()) {
-			if (r.isPlaced() && belongsTo(r, s.kind())) {
+	private static PlacedRegion hull(PlacedSystem placed, Section s) {
+		List<PlacedRegion> members = new ArrayList<>();
+		for (PlacedRegion r : placed.regions()) {
+			if (belongsTo(r.region(), s.kind())) {
 				members.add(r);
 			}
 		}
@@ -171,20 +178,20 @@ public final class MpuPlanner {
 		}
 		long base = -1L;
 		long last = 0;
-		for (Region r : members) {
+		for (PlacedRegion r : members) {
 			base = U64.min(base, r.base());
 			last = U64.max(last, r.last());
 		}
-		base = U64.alignDown(base, XenMpuModel.XEN_GRANULE);
+		base = U64.alignDown(base, XenMpu.XEN_GRANULE);
 		try {
-			last = U64.alignUp(last + 1, XenMpuModel.XEN_GRANULE) - 1;
+			last = U64.alignUp(last + 1, XenMpu.XEN_GRANULE) - 1;
 		} catch (ArithmeticException e) {
 			last = -1L;
 		}
 		SourceLocation where = s.where();
-		return Region.fixed("section." + s.kind().keyword(), RegionKind.SECTION,
+		return new PlacedRegion(Region.fixed("section." + s.kind().keyword(), RegionKind.SECTION,
 				new Owner(Owner.Kind.SECTION, s.kind().keyword()), "section " + s.kind().keyword(), base,
-				last - base + 1, where);
+				last - base + 1, where), base);
 	}
 
 	/** Which ranges a section holds: boot files, guest memory, or device registers. */

@@ -1,4 +1,4 @@
-package dev.domino.emit;
+package dev.domino.passthrough;
 
 import java.util.List;
 import java.util.Optional;
@@ -17,14 +17,15 @@ import dev.domino.model.Region;
  * The partial device tree a domain gets for its passthrough devices (Xen
  * docs/misc/arm/passthrough.txt): a {@code /passthrough} simple-bus with one node per device,
  * {@code reg} at guest addresses, {@code xen,reg} mapping host to guest, {@code xen,path} to the
- * host node, and SPIs routed through the guest's virtual GIC.
+ * host node, and SPIs routed through the guest's virtual GIC. A function of the resolved model
+ * alone: placement needs its size before anything is placed, the emitters write it.
  */
-public final class PassthroughTrees {
+public final class PassthroughTree {
 	/** GUEST_PHANDLE_GIC in Xen's public/arch-arm.h. */
 	public static final long GUEST_GIC_PHANDLE = 65000;
 	private static final long LEVEL_HIGH = 4;
 
-	private PassthroughTrees() {
+	private PassthroughTree() {
 	}
 
 	public static DeviceTree tree(Board board, DeviceTree baseTree, List<Passthrough> passthroughs,
@@ -38,23 +39,17 @@ public final class PassthroughTrees {
 		bus.set(DtProperty.cells("#address-cells", 2));
 		bus.set(DtProperty.cells("#size-cells", 2));
 		for (Passthrough p : passthroughs) {
-			Optional<Device> device = board.device(p.device());
-			if (device.isEmpty() || device.get().regs().isEmpty()) {
+			if (p.device().regs().isEmpty()) {
 				continue;
 			}
-			bus.add(deviceNode(device.get(), baseNode(baseTree, device.get()), p, directMap));
+			bus.add(deviceNode(p.device(), baseNode(baseTree, p.device()), p, directMap));
 		}
 		return new DeviceTree(root);
 	}
 
-	public static byte[] dtb(Board board, DeviceTree baseTree, List<Passthrough> passthroughs, boolean directMap) {
-		return FdtWriter.write(tree(board, baseTree, passthroughs, directMap));
-	}
-
-	/** Where the guest sees a device's first register range. */
-	public static long guestBase(Device device, Passthrough p, boolean directMap) {
-		long host = device.regs().get(0).base();
-		return directMap || p.guestAddress() == null ? host : p.guestAddress();
+	/** The size of the partial device tree as a DTB: the size of its boot module. */
+	public static long size(Board board, DeviceTree baseTree, List<Passthrough> passthroughs, boolean directMap) {
+		return FdtWriter.write(tree(board, baseTree, passthroughs, directMap)).length;
 	}
 
 	private static Optional<DtNode> baseNode(DeviceTree baseTree, Device device) {
@@ -65,8 +60,8 @@ public final class PassthroughTrees {
 	}
 
 	private static DtNode deviceNode(Device device, Optional<DtNode> base, Passthrough p, boolean directMap) {
-		long hostFirst = device.regs().get(0).base();
-		long guestFirst = guestBase(device, p, directMap);
+		long hostFirst = device.regs().get(0).fixedBase();
+		long guestFirst = p.guestBase(directMap);
 		String baseName = base.map(n -> n.name().replaceFirst("@.*$", "")).orElse(device.name());
 		DtNode node = new DtNode(baseName + "@" + Long.toHexString(guestFirst));
 
@@ -81,9 +76,9 @@ public final class PassthroughTrees {
 		long[] xenReg = new long[device.regs().size() * 6];
 		int i = 0;
 		for (Region r : device.regs()) {
-			long guest = guestFirst + (r.base() - hostFirst);
+			long guest = guestFirst + (r.fixedBase() - hostFirst);
 			put(reg, i * 4, guest, r.size());
-			put(xenReg, i * 6, r.base(), r.size());
+			put(xenReg, i * 6, r.fixedBase(), r.size());
 			long[] g = DtProperty.split(guest, 2);
 			xenReg[i * 6 + 4] = g[0];
 			xenReg[i * 6 + 5] = g[1];

@@ -2,9 +2,8 @@ package dev.domino.placement;
 
 import dev.domino.model.Region;
 import dev.domino.model.RegionKind;
-import dev.domino.model.SystemModel;
-import dev.domino.model.U64;
-import dev.domino.resolve.ModelBuilder;
+import dev.domino.xen.Alignment;
+import dev.domino.xen.ImageBuilder;
 
 /** Finds free space for quick fixes: the next gap where a range fits without touching anything. */
 public final class Gaps {
@@ -14,45 +13,45 @@ public final class Gaps {
 	/** The alignment a range of this kind needs when Domino moves it. */
 	public static long alignmentFor(Region r) {
 		return switch (r.kind()) {
-		case MODULE, XEN_IMAGE, BOOT_SCRIPT, HOST_DTB -> ModelBuilder.MODULE_ALIGN;
-		case STATIC_HEAP -> 64 * 1024;
-		default -> ModelBuilder.PAGE;
+		case MODULE, XEN_IMAGE, BOOT_SCRIPT, HOST_DTB -> ImageBuilder.MODULE_STEP;
+		case STATIC_HEAP -> Alignment.HEAP;
+		default -> Alignment.PAGE;
 		};
 	}
 
 	/** The lowest base above the range's current base where it fits in its container; null if none. */
-	public static Long nextFree(SystemModel system, Region r) {
-		Region container = container(system, r);
+	public static Long nextFree(PlacedSystem placed, PlacedRegion r) {
+		PlacedRegion container = container(placed, r);
 		if (container == null) {
 			return null;
 		}
 		FreeSpace space = new FreeSpace();
 		space.add(container.base(), container.size());
-		for (Region other : system.regions()) {
-			if (other == r || !other.isPlaced() || other.wraps() || other.kind() == RegionKind.RAM_BANK
+		for (PlacedRegion other : placed.regions()) {
+			if (other.region() == r.region() || other.wraps() || other.kind() == RegionKind.RAM_BANK
 					|| other.kind() == RegionKind.SECTION) {
 				continue;
 			}
 			space.remove(other.base(), other.size());
 		}
-		return space.firstFitUp(r.base(), r.size(), alignmentFor(r));
+		return space.firstFitUp(r.base(), r.size(), alignmentFor(r.region()));
 	}
 
-	private static Region container(SystemModel system, Region r) {
-		if (system.isBoardOnly()) {
+	private static PlacedRegion container(PlacedSystem placed, PlacedRegion r) {
+		if (placed.model().isBoardOnly()) {
 			return null;
 		}
 		switch (r.kind()) {
 		case MODULE, XEN_IMAGE, BOOT_SCRIPT, HOST_DTB:
-			return Placer.bootArea(system);
+			return placed.at(Placer.bootArea(placed.model()));
 		default:
-			for (Region bank : system.board().banks()) {
-				if (bank.contains(r.base())) {
-					return bank;
+			for (Region bank : placed.model().board().banks()) {
+				PlacedRegion b = placed.at(bank);
+				if (b.contains(r.base())) {
+					return b;
 				}
 			}
 			return null;
 		}
 	}
-
 }

@@ -1,7 +1,9 @@
 package dev.domino.placement;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 import dev.domino.model.BootConfig;
 import dev.domino.model.BootModule;
@@ -10,10 +12,10 @@ import dev.domino.model.Region;
 import dev.domino.model.RegionKind;
 import dev.domino.model.Section;
 import dev.domino.model.SharedMemory;
+import dev.domino.model.Span;
 import dev.domino.model.SystemModel;
 import dev.domino.model.U64;
-import dev.domino.resolve.ModelBuilder;
-import dev.domino.rules.Report;
+import dev.domino.xen.ImageBuilder;
 
 /**
  * Gives every automatic region its address, deterministically.
@@ -26,37 +28,49 @@ import dev.domino.rules.Report;
  * in that order, each at its alignment; one owner's ranges end up adjacent, which on MPU boards
  * lets their regions merge.</li>
  * </ul>
- * Whatever does not fit is reported ({@code contain}) and stays unplaced.
+ * Whatever does not fit stays unplaced, with the reason (the {@code contain} rule reports it).
+ * The model is not changed: the result is a {@link Placement}.
  */
 public final class Placer {
-	private Placer() {
+	private final SystemModel system;
+	private final Map<Region, Long> bases = new IdentityHashMap<>();
+	private final List<Placement.Unplaced> unplaced = new ArrayList<>();
+
+	private Placer(SystemModel system) {
+		this.system = system;
 	}
 
-	public static void place(SystemModel system, Report report) {
+	public static Placement place(SystemModel system) {
 		if (system.isBoardOnly()) {
-			return;
+			return Placement.NONE;
 		}
-		List<Region> all = system.regions();
+		Placer placer = new Placer(system);
 		List<Region> obstacles = new ArrayList<>();
-		for (Region r : all) {
-			if (!r.isAuto() && r.kind() != RegionKind.RAM_BANK && r.kind() != RegionKind.SECTION && !r.wraps()) {
+		for (Region r : system.regions()) {
+			if (r.isFixed() && r.kind() != RegionKind.RAM_BANK && r.kind() != RegionKind.SECTION
+					&& !new Span(r.fixedBase(), r.size()).wraps()) {
 				obstacles.add(r);
 			}
 		}
-		placeBootFiles(system, obstacles, report);
-		placeRam(system, obstacles, report);
+		placer.placeBootFiles(obstacles);
+		placer.placeRam(obstacles);
+		return new Placement(placer.bases, placer.unplaced);
 	}
 
-	private static void placeBootFiles(SystemModel system, List<Region> obstacles, Report report) {
+	private Long base(Region r) {
+		return r.isFixed() ? Long.valueOf(r.fixedBase()) : bases.get(r);
+	}
+
+	private void placeBootFiles(List<Region> obstacles) {
 		BootConfig boot = system.boot();
 		Region window = bootArea(system);
-		if (window == null) {
+		if (window == null || window.isAuto()) {
 			return;
 		}
 		FreeSpace space = new FreeSpace();
-		space.add(window.base(), window.size());
+		space.add(window.fixedBase(), window.size());
 		for (Region r : obstacles) {
-			space.remove(r.base(), r.size());
+			space.remove(r.fixedBase(), r.size());
 		}
 		List<Region> order = new ArrayList<>();
 		if (boot.script() != null) {
@@ -66,23 +80,23 @@ public final class Placer {
 			order.add(m.region());
 		}
 		order.add(boot.deviceTree());
-		long cursor = window.base();
+		long cursor = window.fixedBase();
 		for (Region r : order) {
 			if (!r.isAuto()) {
 				continue;
 			}
 			Long base = space.firstFitUp(cursor, r.size(), r.align());
 			if (base == null) {
-				report.error("contain", r.where(), "no room for the " + r.label() + " (" + U64.size(r.size())
-						+ ") in the " + window.label() + " " + window.describeRange() + " after "
-						+ U64.hex(cursor) + ": widen the window or move fixed ranges out of it")
-						.related(window.where(), "the " + window.label()).emit();
+				unplaced.add(new Placement.Unplaced(r, "no room for the " + r.label() + " (" + U64.size(r.size())
+						+ ") in the " + window.label() + " " + U64.range(window.fixedBase(), window.size()) + " after "
+						+ U64.hex(cursor) + ": widen the window or move fixed ranges out of it", window.where(),
+						"the " + window.label()));
 				continue;
 			}
-			r.place(base);
+			bases.put(r, base);
 			space.remove(base, r.size());
 			try {
-				cursor = U64.alignUp(U64.add(base, r.size()), ModelBuilder.MODULE_ALIGN);
+				cursor = U64.alignUp(U64.add(base, r.size()), ImageBuilder.MODULE_STEP);
 			} catch (ArithmeticException e) {
 				cursor = -1L;
 			}
@@ -95,7 +109,7 @@ public final class Placer {
 		return section != null ? section : system.boot().window();
 	}
 
-	private static void placeRam(SystemModel system, List<Region> obstacles, Report report) {
+	private void placeRam(List<Region> obstacles) {
 		List<Region> wanted = new ArrayList<>();
 		if (system.xen().heap() != null) {
 			wanted.add(system.xen().heap());
@@ -120,8 +134,8 @@ public final class Placer {
 		Region guestSection = system.section(Section.Kind.GUEST_MEMORY).map(Section::region).orElse(null);
 		// two pools of free RAM, built once: guest memory (inside the guest-memory section when there
 		// is one) and everything else (outside every section); what one takes the other loses too
-		FreeSpace guest = freeRam(system, guestSection, taken);
-		FreeSpace other = guestSection == null ? guest : freeRam(system, null, taken);
+		FreeSpace guest = freeRam(guestSection, taken);
+		FreeSpace other = guestSection == null ? guest : freeRam(null, taken);
 		for (Region r : wanted) {
 			if (!r.isAuto()) {
 				continue;
@@ -130,13 +144,13 @@ public final class Placer {
 			FreeSpace space = guestMemory ? guest : other;
 			Long base = space.firstFitDown(r.size(), r.align());
 			if (base == null) {
-				report.error("contain", r.where(), "no room for the " + r.label() + " (" + U64.size(r.size())
+				unplaced.add(new Placement.Unplaced(r, "no room for the " + r.label() + " (" + U64.size(r.size())
 						+ ", aligned to " + U64.size(r.align()) + ") in free RAM"
 						+ (guestMemory && guestSection != null ? " of the guest-memory section" : "")
-						+ "; the largest free range is " + U64.size(space.largest())).emit();
+						+ "; the largest free range is " + U64.size(space.largest()), null, null));
 				continue;
 			}
-			r.place(base);
+			bases.put(r, base);
 			guest.remove(base, r.size());
 			if (other != guest) {
 				other.remove(base, r.size());
@@ -145,25 +159,27 @@ public final class Placer {
 	}
 
 	/** Free RAM: the banks (within {@code within} when given), less other sections and what is taken. */
-	private static FreeSpace freeRam(SystemModel system, Region within, List<Region> taken) {
+	private FreeSpace freeRam(Region within, List<Region> taken) {
 		FreeSpace space = new FreeSpace();
 		for (Region bank : system.board().banks()) {
-			addIntersection(space, bank, within);
+			addIntersection(space, new Span(bank.fixedBase(), bank.size()),
+					within == null ? null : new Span(within.fixedBase(), within.size()));
 		}
 		for (Section s : system.sections()) {
 			if (s.region() != null && s.region() != within) {
-				space.remove(s.region().base(), s.region().size());
+				space.remove(s.region().fixedBase(), s.region().size());
 			}
 		}
 		for (Region t : taken) {
-			if (t.isPlaced()) {
-				space.remove(t.base(), t.size());
+			Long base = base(t);
+			if (base != null) {
+				space.remove(base, t.size());
 			}
 		}
 		return space;
 	}
 
-	private static void addIntersection(FreeSpace space, Region bank, Region within) {
+	private static void addIntersection(FreeSpace space, Span bank, Span within) {
 		if (within == null) {
 			space.add(bank.base(), bank.size());
 			return;

@@ -10,7 +10,8 @@ import java.util.Set;
 import dev.domino.ast.After;
 import dev.domino.ast.Domain;
 import dev.domino.ast.DomainItem;
-import dev.domino.rules.Report;
+import dev.domino.diagnostics.Report;
+import dev.domino.diagnostics.RuleId;
 
 /**
  * Orders domains for creation: a domain comes after those it names in {@code after}, otherwise
@@ -34,7 +35,7 @@ final class DomainOrder {
 				if (item instanceof After a) {
 					for (Domain target : a.getDomains()) {
 						if (target == d) {
-							report.error("order", locations.of(a), "domain " + d.getName() + " cannot come after itself")
+							report.at(RuleId.ORDER, locations.of(a), "domain " + d.getName() + " cannot come after itself")
 									.emit();
 						} else if (!target.eIsProxy() && index.containsKey(target) && deps.add(target)) {
 							followers.computeIfAbsent(target, k -> new ArrayList<>()).add(d);
@@ -94,7 +95,7 @@ final class DomainOrder {
 		}
 		names.append(current.getName());
 		Domain first = cycle.get(0);
-		Report.Builder b = report.error("order", locations.of(first, dev.domino.ast.AstPackage.eINSTANCE.getDomain_Name()),
+		Report.Builder b = report.at(RuleId.ORDER, locations.of(first, dev.domino.ast.AstPackage.eINSTANCE.getDomain_Name()),
 				"'after' makes a cycle: " + names + "; domains keep their declared order");
 		for (Domain d : cycle.subList(1, cycle.size())) {
 			b.related(locations.of(d, dev.domino.ast.AstPackage.eINSTANCE.getDomain_Name()), "domain " + d.getName()

@@ -5,16 +5,16 @@ import java.math.BigInteger;
 import dev.domino.ast.BinaryOp;
 import dev.domino.ast.NumberLiteral;
 import dev.domino.ast.Value;
+import dev.domino.diagnostics.Report;
+import dev.domino.diagnostics.RuleId;
 import dev.domino.model.SourceLocation;
 import dev.domino.model.U64;
-import dev.domino.rules.Report;
 
 /**
  * Evaluates values: 0x4000_0000, 2G, 64M + 4K, (2 * 1M). Unsigned 64-bit; a literal that does
  * not fit, or arithmetic that wraps, is a {@code value} diagnostic and yields null.
  */
 public final class Values {
-	public static final String RULE = "value";
 	private static final BigInteger LIMIT = BigInteger.ONE.shiftLeft(64);
 
 	private final Locations locations;
@@ -46,7 +46,7 @@ public final class Values {
 				default -> U64.mul(left, right);
 				};
 			} catch (ArithmeticException e) {
-				report.error(RULE, locations.of(value), e.getMessage()).emit();
+				report.at(RuleId.VALUE, locations.of(value), e.getMessage()).emit();
 				return null;
 			}
 		}
@@ -57,7 +57,7 @@ public final class Values {
 	public Long size(Value value, String what) {
 		Long v = eval(value);
 		if (v != null && v == 0) {
-			report.error(RULE, locations.of(value), what + " must not be 0").emit();
+			report.at(RuleId.VALUE, locations.of(value), what + " must not be 0").emit();
 			return null;
 		}
 		return v;
@@ -70,7 +70,7 @@ public final class Values {
 			return null;
 		}
 		if (U64.lt(v, min) || U64.gt(v, max)) {
-			report.error(RULE, locations.of(value), what + " must be between " + min + " and " + max + ", not "
+			report.at(RuleId.VALUE, locations.of(value), what + " must be between " + min + " and " + max + ", not "
 					+ Long.toUnsignedString(v)).emit();
 			return null;
 		}
@@ -83,7 +83,7 @@ public final class Values {
 		try {
 			return parse(text);
 		} catch (NumberFormatException e) {
-			report.error(RULE, where, e.getMessage()).emit();
+			report.at(RuleId.VALUE, where, e.getMessage()).emit();
 			return null;
 		}
 	}

@@ -3,10 +3,11 @@ package dev.domino.rules;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.domino.diagnostics.Report.RuleReport;
 import dev.domino.model.U64;
 import dev.domino.mpu.MpuPlan;
 import dev.domino.mpu.MpuRegion;
-import dev.domino.mpu.XenMpuModel;
+import dev.domino.xen.XenMpu;
 
 /**
  * align-mpu: an MPU region's base and end are multiples of 64 bytes (PRBAR/PRLAR keep bits
@@ -15,15 +16,15 @@ import dev.domino.mpu.XenMpuModel;
  */
 final class AlignMpuRule implements Rule {
 	@Override
-	public void check(CheckContext context, Report report) {
+	public void check(CheckContext context, RuleReport report) {
 		MpuPlan plan = context.mpuPlan();
 		if (plan == null) {
 			return;
 		}
-		for (dev.domino.model.Region section : plan.sections().values()) {
-			if (!U64.isAligned(section.base(), XenMpuModel.XEN_GRANULE)
-					|| !U64.isAligned(section.size(), XenMpuModel.XEN_GRANULE)) {
-				report.error("align-mpu", section.where(), section.label() + " " + section.describeRange()
+		for (dev.domino.placement.PlacedRegion section : plan.sections().values()) {
+			if (!U64.isAligned(section.base(), XenMpu.XEN_GRANULE)
+					|| !U64.isAligned(section.size(), XenMpu.XEN_GRANULE)) {
+				report.at(section.where(), section.label() + " " + section.describeRange()
 						+ " is not 4 KiB aligned: Xen maps sections with 4 KiB granularity").emit();
 			}
 		}
@@ -35,13 +36,13 @@ final class AlignMpuRule implements Rule {
 			}
 			long end = r.limit() + 1;
 			String range = U64.range(r.base(), r.size());
-			if (!U64.isAligned(r.base(), XenMpuModel.HARDWARE_GRANULE)
-					|| !U64.isAligned(end, XenMpuModel.HARDWARE_GRANULE)) {
-				report.error("align-mpu", r.where(), "MPU region for " + r.owner() + " (" + r.what() + ") " + range
+			if (!U64.isAligned(r.base(), XenMpu.HARDWARE_GRANULE)
+					|| !U64.isAligned(end, XenMpu.HARDWARE_GRANULE)) {
+				report.at(r.where(), "MPU region for " + r.owner() + " (" + r.what() + ") " + range
 						+ " is not on 64-byte boundaries: the MPU cannot describe it").emit();
-			} else if (!U64.isAligned(r.base(), XenMpuModel.XEN_GRANULE)
-					|| !U64.isAligned(end, XenMpuModel.XEN_GRANULE)) {
-				report.error("align-mpu", r.where(), "MPU region for " + r.owner() + " (" + r.what() + ") " + range
+			} else if (!U64.isAligned(r.base(), XenMpu.XEN_GRANULE)
+					|| !U64.isAligned(end, XenMpu.XEN_GRANULE)) {
+				report.at(r.where(), "MPU region for " + r.owner() + " (" + r.what() + ") " + range
 						+ " is not 4 KiB aligned: Xen maps it with 4 KiB granularity").emit();
 			}
 		}

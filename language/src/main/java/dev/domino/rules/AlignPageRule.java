@@ -1,5 +1,8 @@
 package dev.domino.rules;
 
+import dev.domino.diagnostics.Fix;
+import dev.domino.diagnostics.Report;
+import dev.domino.diagnostics.Report.RuleReport;
 import dev.domino.model.Device;
 import dev.domino.model.Domain;
 import dev.domino.model.Passthrough;
@@ -8,7 +11,8 @@ import dev.domino.model.SharedMemory;
 import dev.domino.model.SourceLocation;
 import dev.domino.model.SystemModel;
 import dev.domino.model.U64;
-import dev.domino.emit.PassthroughTrees;
+import dev.domino.placement.PlacedRegion;
+import dev.domino.xen.Alignment;
 
 /**
  * align-page: what Xen maps page by page must be 4 KiB aligned: static memory, shared memory
@@ -16,27 +20,27 @@ import dev.domino.emit.PassthroughTrees;
  * Xen only ASSERTs this in static-memory.c, so a release build would map the wrong pages.
  */
 final class AlignPageRule implements Rule {
-	static final long PAGE = 4096;
+	private static final long PAGE = Alignment.PAGE;
 
 	@Override
-	public void check(CheckContext context, Report report) {
+	public void check(CheckContext context, RuleReport report) {
 		SystemModel system = context.system();
 		if (system.isBoardOnly()) {
 			return;
 		}
 		for (Domain d : system.domains()) {
 			for (Region r : d.staticBanks()) {
-				region(r, report);
+				region(context.at(r), report);
 			}
 			for (Passthrough p : d.passthroughs()) {
-				system.board().device(p.device()).ifPresent(dev -> passthrough(d, p, dev, report));
+				passthrough(d, p, p.device(), report);
 			}
 		}
 		for (SharedMemory s : system.sharedMemories()) {
-			region(s.host(), report);
+			region(context.at(s.host()), report);
 			for (SharedMemory.Peer peer : s.peers()) {
 				if (peer.guestAddress() != null && !U64.isAligned(peer.guestAddress(), PAGE)) {
-					report.error("align-page", peer.where(), "the guest address " + U64.hex(peer.guestAddress())
+					report.at(peer.where(), "the guest address " + U64.hex(peer.guestAddress())
 							+ " of shared memory " + s.name() + " in domain " + peer.domain().name()
 							+ " is not 4 KiB aligned").emit();
 				}
@@ -44,19 +48,19 @@ final class AlignPageRule implements Rule {
 		}
 		Long start = system.xen().startAddress();
 		if (start != null && !U64.isAligned(start, PAGE)) {
-			report.error("align-page", system.xen().startWhere(), "XEN_START_ADDRESS " + U64.hex(start)
+			report.at(system.xen().startWhere(), "XEN_START_ADDRESS " + U64.hex(start)
 					+ " is not 4 KiB aligned").fix(Fixes.replace("Align up to " + U64.hex(U64.alignUp(start, PAGE)),
 							system.xen().startWhere(), U64.alignUp(start, PAGE)))
 					.emit();
 		}
 	}
 
-	private static void region(Region r, Report report) {
-		if (!r.isPlaced()) {
+	private static void region(PlacedRegion r, RuleReport report) {
+		if (r == null) {
 			return;
 		}
 		if (!U64.isAligned(r.base(), PAGE)) {
-			Report.Builder b = report.error("align-page", r.where(), r.label() + " starts at " + U64.hex(r.base())
+			Report.Builder b = report.at(r.where(), r.label() + " starts at " + U64.hex(r.base())
 					+ ", which is not 4 KiB aligned");
 			for (Fix f : Fixes.align(r, PAGE)) {
 				b.fix(f);
@@ -65,26 +69,27 @@ final class AlignPageRule implements Rule {
 		}
 		if (!U64.isAligned(r.size(), PAGE)) {
 			long up = U64.alignUp(r.size(), PAGE);
-			report.error("align-page", r.sizeWhere() != null ? r.sizeWhere() : r.where(), "the size of " + r.label()
+			SourceLocation sizeWhere = r.region().sizeWhere();
+			report.at(sizeWhere != null ? sizeWhere : r.where(), "the size of " + r.label()
 					+ ", " + U64.size(r.size()) + ", is not a multiple of 4 KiB")
-					.fix(Fixes.replaceSize("Round up to " + U64.size(up), r.sizeWhere(), up)).emit();
+					.fix(Fixes.replaceSize("Round up to " + U64.size(up), sizeWhere, up)).emit();
 		}
 	}
 
-	private static void passthrough(Domain d, Passthrough p, Device dev, Report report) {
+	private static void passthrough(Domain d, Passthrough p, Device dev, RuleReport report) {
 		SourceLocation where = p.deviceWhere();
 		for (Region r : dev.regs()) {
-			if (!U64.isAligned(r.base(), PAGE) || !U64.isAligned(r.size(), PAGE)) {
-				report.error("align-page", where, "device " + dev.name() + " has registers " + r.describeRange()
+			if (!U64.isAligned(r.fixedBase(), PAGE) || !U64.isAligned(r.size(), PAGE)) {
+				report.at(where, "device " + dev.name() + " has registers " + U64.range(r.fixedBase(), r.size())
 						+ " that are not 4 KiB aligned: Xen maps passthrough ranges (xen,reg) in whole pages, so "
 						+ "domain " + d.name() + " would reach past them").related(r.where(), "the register range")
 						.emit();
 			}
 		}
 		if (!dev.regs().isEmpty() && p.guestAddress() != null && !d.directMap()) {
-			long guest = PassthroughTrees.guestBase(dev, p, d.directMap());
+			long guest = p.guestBase(d.directMap());
 			if (!U64.isAligned(guest, PAGE)) {
-				report.error("align-page", p.where(), "the guest address " + U64.hex(guest) + " of " + dev.name()
+				report.at(p.where(), "the guest address " + U64.hex(guest) + " of " + dev.name()
 						+ " in domain " + d.name() + " is not 4 KiB aligned").emit();
 			}
 		}

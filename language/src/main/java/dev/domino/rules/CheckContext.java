@@ -1,42 +1,30 @@
 package dev.domino.rules;
 
 import dev.domino.model.SystemModel;
+import dev.domino.mpu.MpuPlan;
+import dev.domino.placement.PlacedRegion;
+import dev.domino.placement.PlacedSystem;
 
 /**
- * What a rule sees: the placed model, whether this is a compile (missing files are errors)
- * or an editor check (warnings), and results other rules share, computed once.
+ * What a rule sees: the placed model, its MPU plan (Armv8-R systems; null elsewhere), the size of
+ * the device tree Xen boots with, and whether this is a compile (missing files are errors) or an
+ * editor check (warnings).
  */
-public final class CheckContext {
+public record CheckContext(PlacedSystem placed, MpuPlan mpuPlan, long hostTreeSize, Mode mode) {
 	public enum Mode {
 		EDIT, COMPILE
 	}
 
-	private final SystemModel system;
-	private final Mode mode;
-	private dev.domino.mpu.MpuPlan mpuPlan;
-
-	public CheckContext(SystemModel system, Mode mode) {
-		this.system = system;
-		this.mode = mode;
-	}
-
 	public SystemModel system() {
-		return system;
-	}
-
-	public Mode mode() {
-		return mode;
+		return placed.model();
 	}
 
 	public boolean compiling() {
 		return mode == Mode.COMPILE;
 	}
 
-	/** The MPU plan of an Armv8-R system (null on other boards), computed on first use. */
-	public dev.domino.mpu.MpuPlan mpuPlan() {
-		if (mpuPlan == null && system.board().hasMpu() && !system.isBoardOnly()) {
-			mpuPlan = dev.domino.mpu.MpuPlanner.plan(system);
-		}
-		return mpuPlan;
+	/** Shorthand for {@code placed().at(r)}: the region with its address, or null when it is not placed. */
+	public PlacedRegion at(dev.domino.model.Region r) {
+		return placed.at(r);
 	}
 }

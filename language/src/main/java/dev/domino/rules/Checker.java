@@ -1,46 +1,40 @@
 package dev.domino.rules;
 
-import java.util.HashSet;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
-import dev.domino.model.SystemModel;
+import dev.domino.diagnostics.Diagnostic;
+import dev.domino.diagnostics.Report;
+import dev.domino.diagnostics.RuleId;
 
 /** Runs the rule table over a placed model, in table order, skipping rules whose prerequisites failed. */
 public final class Checker {
 	private Checker() {
 	}
 
-	/** Returns the context the rules shared: its MPU plan serves the editor and the emitters too. */
-	public static CheckContext check(SystemModel system, CheckContext.Mode mode, Report report) {
-		return check(system, mode, report, Set.of());
+	public static void check(CheckContext context, Report report) {
+		check(context, report, Set.of());
 	}
 
-	/** {@code disabled}: rule ids turned off by the user, as dtc's -W no-... */
-	public static CheckContext check(SystemModel system, CheckContext.Mode mode, Report report, Set<String> disabled) {
-		CheckContext context = new CheckContext(system, mode);
-		Set<String> failed = new HashSet<>();
+	/** {@code disabled}: rules turned off by the user, as dtc's -W no-... */
+	public static void check(CheckContext context, Report report, Set<RuleId> disabled) {
+		Set<RuleId> failed = EnumSet.noneOf(RuleId.class);
 		for (Diagnostic d : report.diagnostics()) {
 			if (d.isError()) {
-				failed.add(d.ruleId());
+				failed.add(d.rule());
 			}
 		}
-		List<RuleSpec> table = Rules.TABLE;
-		for (RuleSpec spec : table) {
-			if (spec.rule() == null || disabled.contains(spec.id())) {
-				continue;
-			}
-			if (spec.prerequisites().stream().anyMatch(failed::contains)) {
+		for (RuleSpec spec : Rules.TABLE) {
+			if (disabled.contains(spec.id()) || spec.prerequisites().stream().anyMatch(failed::contains)) {
 				continue;
 			}
 			int before = report.diagnostics().size();
-			spec.rule().check(context, report);
-			for (Diagnostic d : report.diagnostics().subList(before, report.diagnostics().size())) {
-				if (d.isError()) {
-					failed.add(spec.id());
-				}
+			spec.rule().check(context, report.of(spec.id()));
+			List<Diagnostic> found = report.diagnostics().subList(before, report.diagnostics().size());
+			if (found.stream().anyMatch(Diagnostic::isError)) {
+				failed.add(spec.id());
 			}
 		}
-		return context;
 	}
 }

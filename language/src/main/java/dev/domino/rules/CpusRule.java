@@ -4,10 +4,10 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
+import dev.domino.diagnostics.Report.RuleReport;
 import dev.domino.model.Cpu;
 import dev.domino.model.Cpupool;
 import dev.domino.model.Domain;
-import dev.domino.model.NameRef;
 import dev.domino.model.SystemModel;
 
 /**
@@ -19,13 +19,13 @@ final class CpusRule implements Rule {
 	static final Set<String> SCHEDULERS = Set.of("credit", "credit2", "rtds", "arinc653", "null");
 
 	@Override
-	public void check(CheckContext context, Report report) {
+	public void check(CheckContext context, RuleReport report) {
 		SystemModel system = context.system();
 		Map<Long, Cpu> byMpidr = new HashMap<>();
 		for (Cpu cpu : system.board().cpus()) {
 			Cpu first = byMpidr.putIfAbsent(cpu.mpidr(), cpu);
 			if (first != null) {
-				report.error("cpus", cpu.where(), "cpu " + cpu.name() + " has the same mpidr as cpu " + first.name()
+				report.at(cpu.where(), "cpu " + cpu.name() + " has the same mpidr as cpu " + first.name()
 						+ " (0x" + Long.toHexString(cpu.mpidr()) + ")").related(first.where(), "cpu " + first.name())
 						.emit();
 			}
@@ -34,45 +34,43 @@ final class CpusRule implements Rule {
 			return;
 		}
 		int pcpus = system.board().cpus().size();
-		Map<String, Cpupool> pools = new HashMap<>();
-		Map<String, Cpupool> poolOfCpu = new HashMap<>();
+		Map<Cpu, Cpupool> poolOfCpu = new HashMap<>();
 		for (Cpupool pool : system.cpupools()) {
-			pools.put(pool.name(), pool);
 			if (pool.cpus().isEmpty()) {
-				report.error("cpus", pool.where(), "cpupool " + pool.name() + " has no CPUs").emit();
+				report.at(pool.where(), "cpupool " + pool.name() + " has no CPUs").emit();
 			}
-			if (pool.scheduler() != null && !SCHEDULERS.contains(pool.scheduler())) {
-				report.error("cpus", pool.where(), "cpupool " + pool.name() + " asks for scheduler '"
-						+ pool.scheduler() + "'; Xen has " + String.join(", ", SCHEDULERS.stream().sorted().toList()))
-						.emit();
+			String scheduler = pool.schedulerName();
+			if (scheduler != null && !SCHEDULERS.contains(scheduler)) {
+				report.at(pool.where(), "cpupool " + pool.name() + " asks for scheduler '" + scheduler + "'; Xen has "
+						+ String.join(", ", SCHEDULERS.stream().sorted().toList())).emit();
 			}
-			for (NameRef ref : pool.cpus()) {
-				if (system.board().cpu(ref.name()).isEmpty()) {
-					report.error("cpus", ref.where(), "cpupool " + pool.name() + " names CPU " + ref.name().replace("#", "")
+			for (Cpupool.Member member : pool.cpus()) {
+				if (member.cpu() == null) {
+					report.at(member.where(), "cpupool " + pool.name() + " names CPU " + member.written()
 							+ ", which board " + system.board().name() + " does not have (it has " + pcpus + ")").emit();
 					continue;
 				}
-				Cpupool other = poolOfCpu.putIfAbsent(ref.name(), pool);
+				Cpupool other = poolOfCpu.putIfAbsent(member.cpu(), pool);
 				if (other != null) {
-					report.error("cpus", ref.where(), ref.name() + " is in cpupool " + other.name() + " and in cpupool "
-							+ pool.name() + "; a CPU belongs to one pool").related(other.where(), "cpupool "
-									+ other.name()).emit();
+					report.at(member.where(), member.cpu().name() + " is in cpupool " + other.name()
+							+ " and in cpupool " + pool.name() + "; a CPU belongs to one pool")
+							.related(other.where(), "cpupool " + other.name()).emit();
 				}
 			}
 		}
 		if (!system.cpupools().isEmpty() && poolOfCpu.size() == pcpus) {
-			report.error("cpus", system.cpupools().get(0).where(), "every CPU is in a cpupool: Xen needs at least one"
+			report.at(system.cpupools().get(0).where(), "every CPU is in a cpupool: Xen needs at least one"
 					+ " CPU, the boot CPU, left in the default pool (Pool-0)").emit();
 		}
 		for (Domain d : system.domains()) {
 			if (d.vcpus() > pcpus) {
-				report.warning("cpus", d.where(), "domain " + d.name() + " has " + d.vcpus() + " vCPUs but board "
+				report.warning(d.where(), "domain " + d.name() + " has " + d.vcpus() + " vCPUs but board "
 						+ system.board().name() + " has " + pcpus + " CPUs").emit();
 			}
 			if (d.cpupool() != null) {
-				Cpupool pool = pools.get(d.cpupool().name());
-				if (pool != null && !pool.cpus().isEmpty() && d.vcpus() > pool.cpus().size()) {
-					report.warning("cpus", d.cpupool().where(), "domain " + d.name() + " has " + d.vcpus()
+				Cpupool pool = d.cpupool().value();
+				if (!pool.cpus().isEmpty() && d.vcpus() > pool.cpus().size()) {
+					report.warning(d.cpupool().where(), "domain " + d.name() + " has " + d.vcpus()
 							+ " vCPUs in cpupool " + pool.name() + ", which has " + pool.cpus().size() + " CPUs").emit();
 				}
 			}

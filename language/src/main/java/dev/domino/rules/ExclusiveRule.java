@@ -3,12 +3,15 @@ package dev.domino.rules;
 import java.util.HashMap;
 import java.util.Map;
 
+import dev.domino.diagnostics.Report.RuleReport;
 import dev.domino.model.Device;
 import dev.domino.model.Domain;
 import dev.domino.model.Irq;
+import dev.domino.model.Located;
 import dev.domino.model.Passthrough;
 import dev.domino.model.SystemModel;
 import dev.domino.mpu.MpuPlanner;
+import dev.domino.xen.GuestLayout;
 
 /**
  * exclusive: a device, and each SPI, belongs to one domain (or to Xen); a domain's vpl011 uses
@@ -20,7 +23,7 @@ final class ExclusiveRule implements Rule {
 	}
 
 	@Override
-	public void check(CheckContext context, Report report) {
+	public void check(CheckContext context, RuleReport report) {
 		SystemModel system = context.system();
 		if (system.isBoardOnly()) {
 			return;
@@ -30,21 +33,18 @@ final class ExclusiveRule implements Rule {
 		for (Domain d : system.domains()) {
 			long maxSpi = d.vpl011() ? GuestLayout.VPL011_SPI : -1;
 			for (Passthrough p : d.passthroughs()) {
-				Device dev = system.board().device(p.device()).orElse(null);
-				if (dev == null) {
-					continue;
-				}
+				Device dev = p.device();
 				Use use = new Use(d, p);
 				Use first = deviceOwner.putIfAbsent(dev.name(), use);
 				if (first != null) {
-					report.error("exclusive", p.deviceWhere(), "device " + dev.name() + " is passed to domain "
+					report.at(p.deviceWhere(), "device " + dev.name() + " is passed to domain "
 							+ first.domain().name() + " and to domain " + d.name() + "; a device belongs to one domain")
 							.related(first.passthrough().deviceWhere(), "passed to domain " + first.domain().name()
 									+ " here")
 							.emit();
 				}
 				if (MpuPlanner.usedByXen(system, dev)) {
-					report.error("exclusive", p.deviceWhere(), "device " + dev.name()
+					report.at(p.deviceWhere(), "device " + dev.name()
 							+ " is used by Xen itself (console, interrupt controller or IOMMU) and cannot be passed to"
 							+ " domain " + d.name()).related(dev.where(), "device " + dev.name()).emit();
 				}
@@ -54,27 +54,28 @@ final class ExclusiveRule implements Rule {
 					}
 					maxSpi = Math.max(maxSpi, irq.number());
 					Use spiFirst = spiOwner.putIfAbsent(irq.number(), use);
-					if (spiFirst != null && spiFirst.domain() != d && !spiFirst.passthrough().device().equals(dev.name())) {
-						report.error("exclusive", p.deviceWhere(), "SPI " + irq.number() + " of device " + dev.name()
+					if (spiFirst != null && spiFirst.domain() != d && spiFirst.passthrough().device() != dev) {
+						report.at(p.deviceWhere(), "SPI " + irq.number() + " of device " + dev.name()
 								+ " would be routed to domain " + d.name() + " but is already routed to domain "
-								+ spiFirst.domain().name() + " (device " + spiFirst.passthrough().device() + ")")
+								+ spiFirst.domain().name() + " (device " + spiFirst.passthrough().device().name() + ")")
 								.related(spiFirst.passthrough().deviceWhere(), "routed to domain "
 										+ spiFirst.domain().name() + " here")
 								.emit();
 					}
 					if (d.vpl011() && irq.number() == GuestLayout.VPL011_SPI) {
-						report.error("exclusive", p.deviceWhere(), "device " + dev.name() + " uses SPI 0 (INTID 32),"
+						report.at(p.deviceWhere(), "device " + dev.name() + " uses SPI 0 (INTID 32),"
 								+ " which the virtual PL011 console of domain " + d.name() + " uses too")
 								.related(irq.where(), "the interrupt of " + dev.name()).emit();
 					}
 				}
 			}
-			if (d.nrSpis() != null && maxSpi >= 0 && d.nrSpis() < maxSpi + 1) {
+			Located<Long> nrSpis = d.devices().nrSpis();
+			if (nrSpis != null && maxSpi >= 0 && nrSpis.value() < maxSpi + 1) {
 				long needed = maxSpi + 1;
-				report.error("exclusive", d.nrSpisWhere(), "domain " + d.name() + " sets nr_spis " + d.nrSpis()
+				report.at(nrSpis.where(), "domain " + d.name() + " sets nr_spis " + nrSpis.value()
 						+ " but needs " + needed + " to reach SPI " + maxSpi
 						+ (d.vpl011() && maxSpi == GuestLayout.VPL011_SPI ? " (its vpl011)" : " of its passthrough devices"))
-						.fix(Fixes.insertOrReplaceNumber("Raise nr_spis to " + needed, d.nrSpisWhere(), needed)).emit();
+						.fix(Fixes.insertOrReplaceNumber("Raise nr_spis to " + needed, nrSpis.where(), needed)).emit();
 			}
 		}
 	}

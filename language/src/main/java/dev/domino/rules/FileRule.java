@@ -2,6 +2,7 @@ package dev.domino.rules;
 
 import java.util.Set;
 
+import dev.domino.diagnostics.Report.RuleReport;
 import dev.domino.files.FileFacts;
 import dev.domino.files.FileType;
 import dev.domino.model.Arch;
@@ -21,12 +22,12 @@ final class FileRule implements Rule {
 			FileType.LZ4, FileType.UIMAGE);
 
 	@Override
-	public void check(CheckContext context, Report report) {
+	public void check(CheckContext context, RuleReport report) {
 		SystemModel system = context.system();
 		if (system.board().baseDtb() != null) {
 			InputFile base = system.board().baseDtb();
 			if (presence(context, base, "base-dtb", report) && base.facts().type() != FileType.DTB) {
-				report.error("file", base.where(), "base-dtb \"" + base.written() + "\" is " + article(base.facts().type())
+				report.at(base.where(), "base-dtb \"" + base.written() + "\" is " + article(base.facts().type())
 						+ ", not a device tree blob").emit();
 			}
 		}
@@ -46,30 +47,30 @@ final class FileRule implements Rule {
 			case XEN -> {
 				FileType wanted = system.board().arch() == Arch.AARCH32 ? FileType.ARM32_ZIMAGE : FileType.ARM64_IMAGE;
 				if (type != wanted && type != FileType.UIMAGE) {
-					report.error("file", m.where(), "the Xen image \"" + m.file().written() + "\" is " + article(type)
+					report.at(m.where(), "the Xen image \"" + m.file().written() + "\" is " + article(type)
 							+ ", not " + article(wanted) + " (use xen, not xen-syms or xen.efi alone)").emit();
 				}
 			}
 			case KERNEL -> {
 				if (!KERNELS.contains(type)) {
-					report.warning("file", m.where(), what + " is " + article(type)
+					report.warning(m.where(), what + " is " + article(type)
 							+ "; Domino expects an arm64 Image, a zImage, a uImage or a gzip-compressed Image").emit();
 				}
 			}
 			case RAMDISK -> {
 				if (!RAMDISKS.contains(type)) {
-					report.warning("file", m.where(), what + " is " + article(type)
+					report.warning(m.where(), what + " is " + article(type)
 							+ ", not a cpio archive (plain or compressed)").emit();
 				}
 			}
 			case DTB -> {
 				if (type != FileType.DTB) {
-					report.error("file", m.where(), what + " is " + article(type) + ", not a device tree blob").emit();
+					report.at(m.where(), what + " is " + article(type) + ", not a device tree blob").emit();
 				}
 			}
 			case XSM -> {
 				if (type != FileType.XSM_POLICY) {
-					report.error("file", m.where(), what + " is " + article(type) + ", not an XSM policy").emit();
+					report.at(m.where(), what + " is " + article(type) + ", not an XSM policy").emit();
 				}
 			}
 			}
@@ -77,7 +78,7 @@ final class FileRule implements Rule {
 	}
 
 	/** Reports a missing, unreadable or empty file; true when the file can be inspected further. */
-	private static boolean presence(CheckContext context, InputFile file, String role, Report report) {
+	private static boolean presence(CheckContext context, InputFile file, String role, RuleReport report) {
 		FileFacts facts = file.facts();
 		if (facts.ok()) {
 			return true;
@@ -85,9 +86,9 @@ final class FileRule implements Rule {
 		String message = "the " + role + " \"" + file.written() + "\" " + facts.problem()
 				+ (facts.status() == FileFacts.Status.MISSING ? " (looked for " + file.path() + ")" : "");
 		if (context.compiling()) {
-			report.error("file", file.where(), message).emit();
+			report.at(file.where(), message).emit();
 		} else {
-			report.warning("file", file.where(), message).emit();
+			report.warning(file.where(), message).emit();
 		}
 		return false;
 	}

@@ -1,8 +1,10 @@
 package dev.domino.rules;
 
-import dev.domino.model.Region;
+import dev.domino.diagnostics.Fix;
+import dev.domino.diagnostics.TextEdit;
 import dev.domino.model.SourceLocation;
 import dev.domino.model.U64;
+import dev.domino.placement.PlacedRegion;
 
 /** Quick fixes that rewrite a value in the source. */
 final class Fixes {
@@ -18,15 +20,15 @@ final class Fixes {
 	}
 
 	/** "Align up" and "align down" for a written address; null when there is nothing to rewrite. */
-	static Fix[] align(Region r, long align) {
-		if (r.addressWhere() == null) {
+	static Fix[] align(PlacedRegion r, long align) {
+		if (r.region().addressWhere() == null) {
 			return new Fix[0];
 		}
 		long down = U64.alignDown(r.base(), align);
-		Fix downFix = replace("Align down to " + U64.hex(down), r.addressWhere(), down);
+		Fix downFix = replace("Align down to " + U64.hex(down), r.region().addressWhere(), down);
 		try {
 			long up = U64.alignUp(r.base(), align);
-			return new Fix[] { replace("Align up to " + U64.hex(up), r.addressWhere(), up), downFix };
+			return new Fix[] { replace("Align up to " + U64.hex(up), r.region().addressWhere(), up), downFix };
 		} catch (ArithmeticException e) {
 			return new Fix[] { downFix };
 		}

@@ -1,9 +1,12 @@
 package dev.domino.rules;
 
+import dev.domino.diagnostics.Report;
+import dev.domino.diagnostics.Report.RuleReport;
 import dev.domino.model.Domain;
 import dev.domino.model.Region;
 import dev.domino.model.SystemModel;
 import dev.domino.model.U64;
+import dev.domino.placement.PlacedRegion;
 
 /**
  * memory-budget: what the system needs fits the RAM it has. Dynamic domains are allocated
@@ -20,7 +23,7 @@ final class MemoryBudgetRule implements Rule {
 	static final long PER_DOMAIN = 1L << 20;
 
 	@Override
-	public void check(CheckContext context, Report report) {
+	public void check(CheckContext context, RuleReport report) {
 		SystemModel system = context.system();
 		if (system.isBoardOnly()) {
 			return;
@@ -33,20 +36,20 @@ final class MemoryBudgetRule implements Rule {
 		long overhead = XEN_FIXED + frameTable(ram);
 		boolean tooBig = false;
 		for (Domain d : system.domains()) {
-			if (U64.gt(d.memory(), ram)) {
-				report.error("memory-budget", d.memoryWhere(), "domain " + d.name() + " asks for " + U64.approx(d.memory())
+			if (U64.gt(d.memory().size(), ram)) {
+				report.at(d.memory().where(), "domain " + d.name() + " asks for " + U64.approx(d.memory().size())
 						+ " of memory; board " + system.board().name() + " has " + U64.approx(ram) + " of RAM").emit();
 				tooBig = true;
 			}
 			if (!d.isStatic()) {
-				dynamic = saturatingAdd(dynamic, d.memory());
-				overhead = saturatingAdd(overhead, PER_DOMAIN + d.memory() / 512);
+				dynamic = saturatingAdd(dynamic, d.memory().size());
+				overhead = saturatingAdd(overhead, PER_DOMAIN + d.memory().size() / 512);
 			}
 			staticGuestBanks(d, report);
 		}
 		long used = 0;
-		for (Region r : system.regions()) {
-			if (r.kind().isRam() && r.isPlaced()) {
+		for (PlacedRegion r : context.placed().regions()) {
+			if (r.kind().isRam()) {
 				used = saturatingAdd(used, r.size());
 			}
 		}
@@ -55,7 +58,7 @@ final class MemoryBudgetRule implements Rule {
 			return;
 		}
 		if (U64.gt(needed, ram)) {
-			report.error("memory-budget", system.where(), "system " + system.name() + " needs "
+			report.at(system.where(), "system " + system.name() + " needs "
 					+ U64.approx(needed) + " (domains, heap, boot files, reserved ranges) but board "
 					+ system.board().name() + " has " + U64.approx(ram) + " of RAM").emit();
 			return;
@@ -69,7 +72,7 @@ final class MemoryBudgetRule implements Rule {
 				: "the " + U64.size(pool) + " of RAM left for Xen's heap";
 		long want = saturatingAdd(dynamic, overhead);
 		if (U64.gt(want, pool)) {
-			Report.Builder b = report.error("memory-budget", heap != null ? heap.where() : system.where(),
+			Report.Builder b = report.at(heap != null ? heap.where() : system.where(),
 					"domains with dynamic memory need " + U64.size(dynamic) + " from " + poolName + ", and Xen"
 							+ " allocates about " + mib(overhead) + " MiB of its own from it (frame table "
 							+ mib(frameTable(ram)) + " MiB, P2M tables and per-domain structures): short by about "
@@ -82,7 +85,7 @@ final class MemoryBudgetRule implements Rule {
 		}
 	}
 
-	private static void staticGuestBanks(Domain d, Report report) {
+	private static void staticGuestBanks(Domain d, RuleReport report) {
 		if (!d.isStatic() || d.directMap()) {
 			return;
 		}
@@ -90,9 +93,9 @@ final class MemoryBudgetRule implements Rule {
 		for (Region r : d.staticBanks()) {
 			total = saturatingAdd(total, r.size());
 		}
-		long capacity = dev.domino.rules.GuestLayout.RAM0.size() + dev.domino.rules.GuestLayout.RAM1.size();
+		long capacity = dev.domino.xen.GuestLayout.RAM0.size() + dev.domino.xen.GuestLayout.RAM1.size();
 		if (U64.gt(total, capacity)) {
-			report.error("memory-budget", d.memoryWhere(), "domain " + d.name() + " has " + U64.size(total)
+			report.at(d.memory().where(), "domain " + d.name() + " has " + U64.size(total)
 					+ " of static memory; a guest that is not direct-mapped has two RAM banks holding "
 					+ U64.size(capacity) + " (Xen: \"Exhausted all possible guest banks\")").emit();
 		}

@@ -1,5 +1,6 @@
 package dev.domino.rules;
 
+import dev.domino.diagnostics.Report.RuleReport;
 import dev.domino.model.Domain;
 import dev.domino.model.SystemModel;
 import dev.domino.mpu.MpuPlan;
@@ -11,13 +12,13 @@ import dev.domino.mpu.MpuPlan;
  */
 final class MpuBudgetRule implements Rule {
 	@Override
-	public void check(CheckContext context, Report report) {
+	public void check(CheckContext context, RuleReport report) {
 		SystemModel system = context.system();
 		if (!system.board().hasMpu()) {
 			return;
 		}
 		if (system.board().mpuRegions() == 0) {
-			report.error("mpu-budget", system.board().where(), "board " + system.board().name()
+			report.at(system.board().where(), "board " + system.board().name()
 					+ " is an Armv8-R board: give its MPU size, for example 'mpu regions 16' (MPUIR_EL2.REGION)").emit();
 			return;
 		}
@@ -27,16 +28,16 @@ final class MpuBudgetRule implements Rule {
 		}
 		int budget = plan.budget();
 		if (system.domains().isEmpty() && plan.xenCount() > budget) {
-			report.error("mpu-budget", system.where(), "Xen alone needs " + plan.xenCount() + " MPU regions; board "
+			report.at(system.where(), "Xen alone needs " + plan.xenCount() + " MPU regions; board "
 					+ system.board().name() + " has " + budget).emit();
 		}
 		for (Domain d : system.domains()) {
 			int used = plan.domainCount(d.name()) + plan.xenCount();
 			if (used > budget) {
-				report.error("mpu-budget", d.where(), "MPU budget exceeded by " + (used - budget) + ": "
+				report.at(d.where(), "MPU budget exceeded by " + (used - budget) + ": "
 						+ plan.usage(d.name())).emit();
 			} else if (used * 10 >= budget * 9) {
-				report.warning("mpu-budget", d.where(), "MPU budget nearly full: " + plan.usage(d.name())).emit();
+				report.warning(d.where(), "MPU budget nearly full: " + plan.usage(d.name())).emit();
 			}
 		}
 	}

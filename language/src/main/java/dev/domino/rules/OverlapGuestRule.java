@@ -3,7 +3,7 @@ package dev.domino.rules;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.domino.emit.PassthroughTrees;
+import dev.domino.diagnostics.Report.RuleReport;
 import dev.domino.model.Device;
 import dev.domino.model.Domain;
 import dev.domino.model.Passthrough;
@@ -12,6 +12,8 @@ import dev.domino.model.SharedMemory;
 import dev.domino.model.SourceLocation;
 import dev.domino.model.SystemModel;
 import dev.domino.model.U64;
+import dev.domino.placement.PlacedRegion;
+import dev.domino.xen.GuestLayout;
 
 /**
  * overlap-guest: in a domain that is not direct-mapped, what Domino maps at guest addresses
@@ -26,7 +28,7 @@ final class OverlapGuestRule implements Rule {
 	}
 
 	@Override
-	public void check(CheckContext context, Report report) {
+	public void check(CheckContext context, RuleReport report) {
 		SystemModel system = context.system();
 		if (system.isBoardOnly()) {
 			return;
@@ -37,21 +39,23 @@ final class OverlapGuestRule implements Rule {
 			}
 			List<GuestRange> mapped = new ArrayList<>();
 			for (Passthrough p : d.passthroughs()) {
-				Device dev = system.board().device(p.device()).orElse(null);
-				if (dev == null || dev.regs().isEmpty()) {
+				Device dev = p.device();
+				if (dev.regs().isEmpty()) {
 					continue;
 				}
-				long guestFirst = PassthroughTrees.guestBase(dev, p, false);
-				long hostFirst = dev.regs().get(0).base();
+				long guestFirst = p.guestBase(false);
+				long hostFirst = dev.regs().get(0).fixedBase();
 				for (Region r : dev.regs()) {
-					mapped.add(new GuestRange("the registers of " + dev.name(), guestFirst + (r.base() - hostFirst),
+					mapped.add(new GuestRange("the registers of " + dev.name(), guestFirst + (r.fixedBase() - hostFirst),
 							r.size(), p.where()));
 				}
 			}
 			for (SharedMemory s : system.sharedMemories()) {
 				for (SharedMemory.Peer peer : s.peers()) {
-					if (peer.domain().name().equals(d.name()) && s.host().isPlaced()) {
-						mapped.add(new GuestRange("shared memory " + s.name(), s.guestAddress(peer), s.host().size(),
+					PlacedRegion host = context.at(s.host());
+					if (peer.domain().name().equals(d.name()) && host != null) {
+						mapped.add(new GuestRange("shared memory " + s.name(), SharedMemory.guestAddress(peer, host.base()),
+								s.host().size(),
 								peer.where()));
 					}
 				}
@@ -60,7 +64,7 @@ final class OverlapGuestRule implements Rule {
 				GuestRange g = mapped.get(i);
 				for (GuestLayout.Area area : GuestLayout.areas(d.vpl011())) {
 					if (U64.le(g.base(), area.last()) && U64.le(area.base(), g.last())) {
-						report.error("overlap-guest", g.where(), g.what() + " at guest address "
+						report.at(g.where(), g.what() + " at guest address "
 								+ U64.range(g.base(), g.size()) + " in domain " + d.name() + " collides with the "
 								+ area.name() + " " + U64.range(area.base(), area.size())
 								+ "; choose a guest address outside Xen's guest layout, e.g. below 0x0300_0000").emit();
@@ -69,7 +73,7 @@ final class OverlapGuestRule implements Rule {
 				for (int j = 0; j < i; j++) {
 					GuestRange o = mapped.get(j);
 					if (U64.le(g.base(), o.last()) && U64.le(o.base(), g.last())) {
-						report.error("overlap-guest", g.where(), g.what() + " at guest address "
+						report.at(g.where(), g.what() + " at guest address "
 								+ U64.range(g.base(), g.size()) + " overlaps " + o.what() + " at "
 								+ U64.range(o.base(), o.size()) + " in domain " + d.name()).related(o.where(), o.what())
 								.emit();

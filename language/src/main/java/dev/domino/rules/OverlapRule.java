@@ -3,6 +3,8 @@ package dev.domino.rules;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.domino.diagnostics.Report;
+import dev.domino.diagnostics.Report.RuleReport;
 import dev.domino.model.Region;
 import dev.domino.model.RegionKind;
 import dev.domino.model.Section;
@@ -11,6 +13,8 @@ import dev.domino.model.U64;
 import dev.domino.mpu.MpuPlan;
 import dev.domino.mpu.MpuPlanner;
 import dev.domino.placement.Gaps;
+import dev.domino.placement.PlacedRegion;
+import dev.domino.placement.PlacedSystem;
 
 /**
  * overlap: two ranges that must not share an address do. Memory banks and devices form the
@@ -22,9 +26,9 @@ final class OverlapRule implements Rule {
 	static final int PARTNERS_PER_RANGE = 8;
 
 	@Override
-	public void check(CheckContext context, Report report) {
+	public void check(CheckContext context, RuleReport report) {
 		SystemModel system = context.system();
-		List<Region> regions = new ArrayList<>(system.regions());
+		List<PlacedRegion> regions = new ArrayList<>(context.placed().regions());
 		MpuPlan plan = context.mpuPlan();
 		if (plan != null) {
 			for (Section s : system.sections()) {
@@ -37,10 +41,11 @@ final class OverlapRule implements Rule {
 		for (Region r : system.regions()) {
 			order.put(r, order.size());
 		}
-		Sweep.run(regions, OverlapRule::conflicts, PARTNERS_PER_RANGE, (a, b) -> report(system, order, a, b, report));
+		Sweep.run(regions, OverlapRule::conflicts, PARTNERS_PER_RANGE,
+				(a, b) -> report(context.placed(), order, a, b, report));
 	}
 
-	static boolean conflicts(Region a, Region b) {
+	static boolean conflicts(PlacedRegion a, PlacedRegion b) {
 		RegionKind ka = a.kind();
 		RegionKind kb = b.kind();
 		if (ka == RegionKind.RAM_BANK || kb == RegionKind.RAM_BANK) {
@@ -51,17 +56,17 @@ final class OverlapRule implements Rule {
 			if (ka == RegionKind.SECTION && kb == RegionKind.SECTION) {
 				return true;
 			}
-			Region section = ka == RegionKind.SECTION ? a : b;
-			Region other = section == a ? b : a;
-			return !MpuPlanner.belongsTo(other, sectionKind(section));
+			PlacedRegion section = ka == RegionKind.SECTION ? a : b;
+			PlacedRegion other = section == a ? b : a;
+			return !MpuPlanner.belongsTo(other.region(), sectionKind(section));
 		}
 		if (ka == RegionKind.DEVICE && kb == RegionKind.DEVICE) {
 			return !a.owner().equals(b.owner());
 		}
-		return a != b;
+		return a.region() != b.region();
 	}
 
-	private static Section.Kind sectionKind(Region section) {
+	private static Section.Kind sectionKind(PlacedRegion section) {
 		for (Section.Kind k : Section.Kind.values()) {
 			if (section.owner().name().equals(k.keyword())) {
 				return k;
@@ -71,7 +76,7 @@ final class OverlapRule implements Rule {
 	}
 
 	/** How fundamental a range is: the diagnostic goes on the less fundamental one of a pair. */
-	private static int rank(Region r) {
+	private static int rank(PlacedRegion r) {
 		return switch (r.kind()) {
 		case RAM_BANK, DEVICE, RESERVED -> 0;
 		case SECTION -> 1;
@@ -79,15 +84,15 @@ final class OverlapRule implements Rule {
 		};
 	}
 
-	private static void report(SystemModel system, java.util.Map<Region, Integer> order, Region a, Region b,
-			Report report) {
-		Region primary;
-		Region other;
+	private static void report(PlacedSystem placed, java.util.Map<Region, Integer> order, PlacedRegion a,
+			PlacedRegion b, RuleReport report) {
+		PlacedRegion primary;
+		PlacedRegion other;
 		if (rank(a) != rank(b)) {
 			primary = rank(a) > rank(b) ? a : b;
 		} else {
 			// the later declaration is the one to move
-			primary = order.getOrDefault(a, -1) > order.getOrDefault(b, -1) ? a : b;
+			primary = order.getOrDefault(a.region(), -1) > order.getOrDefault(b.region(), -1) ? a : b;
 		}
 		other = primary == a ? b : a;
 		long[] common = Sweep.intersection(a, b);
@@ -95,13 +100,13 @@ final class OverlapRule implements Rule {
 		String message = primary.label() + " " + primary.describeRange() + " overlaps " + other.label() + " "
 				+ other.describeRange() + " by " + (bytes == 0 ? "2^64 bytes" : U64.size(bytes)) + " at "
 				+ U64.range(common[0], bytes);
-		Report.Builder b2 = report.error("overlap", primary.where(), message).related(other.where(),
+		Report.Builder b2 = report.at(primary.where(), message).related(other.where(),
 				other.label() + " " + other.describeRange() + " is declared here");
-		if (primary.addressWhere() != null && !primary.isAuto()) {
-			Long gap = Gaps.nextFree(system, primary);
+		if (primary.region().addressWhere() != null && primary.region().isFixed()) {
+			Long gap = Gaps.nextFree(placed, primary);
 			if (gap != null) {
 				b2.fix(Fixes.replace("Move " + primary.label() + " to the next free gap at " + U64.hex(gap),
-						primary.addressWhere(), gap));
+						primary.region().addressWhere(), gap));
 			}
 		}
 		b2.emit();

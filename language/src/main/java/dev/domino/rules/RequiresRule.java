@@ -3,6 +3,7 @@ package dev.domino.rules;
 import java.util.HashSet;
 import java.util.Set;
 
+import dev.domino.diagnostics.Report.RuleReport;
 import dev.domino.model.Domain;
 import dev.domino.model.SharedMemory;
 import dev.domino.model.SystemModel;
@@ -15,7 +16,7 @@ import dev.domino.model.SystemModel;
  */
 final class RequiresRule implements Rule {
 	@Override
-	public void check(CheckContext context, Report report) {
+	public void check(CheckContext context, RuleReport report) {
 		SystemModel system = context.system();
 		if (system.isBoardOnly()) {
 			return;
@@ -23,38 +24,38 @@ final class RequiresRule implements Rule {
 		boolean mpu = system.board().hasMpu();
 		for (Domain d : system.domains()) {
 			if (d.directMap() && !d.isStatic()) {
-				report.error("requires", d.where(), "domain " + d.name() + " is direct-mapped, which needs static"
-						+ " memory: write 'memory " + dev.domino.model.U64.sizeLiteral(Math.max(d.memory(), 1)) + " static'")
+				report.at(d.where(), "domain " + d.name() + " is direct-mapped, which needs static"
+						+ " memory: write 'memory " + dev.domino.model.U64.sizeLiteral(Math.max(d.memory().size(), 1)) + " static'")
 						.emit();
 			}
 			if (mpu && !d.isStatic()) {
-				report.error("requires", d.where(), "domain " + d.name() + " runs on an MPU board: its memory must be"
+				report.at(d.where(), "domain " + d.name() + " runs on an MPU board: its memory must be"
 						+ " static ('memory SIZE static' or 'memory SIZE at ADDRESS')").emit();
 			}
 			if (mpu && !d.directMap()) {
-				report.error("requires", d.where(), "domain " + d.name() + " runs on an MPU board, where guests are"
+				report.at(d.where(), "domain " + d.name() + " runs on an MPU board, where guests are"
 						+ " direct-mapped: add direct-map").emit();
 			}
-			if (d.llcColors() != null && d.isStatic()) {
-				report.error("requires", d.memoryWhere(), "domain " + d.name() + " uses llc-colors, which Xen cannot"
+			if (d.options().llcColors() != null && d.isStatic()) {
+				report.at(d.memory().where(), "domain " + d.name() + " uses llc-colors, which Xen cannot"
 						+ " combine with static memory").emit();
 			}
 		}
 		for (SharedMemory s : system.sharedMemories()) {
 			// without an owner domain, Xen owns the region (DOMID_IO) and every domain borrows it (booting.txt)
 			if (s.owner() == null && s.borrowers().isEmpty()) {
-				report.error("requires", s.where(), "shared memory " + s.name() + " is shared by no domain: add"
+				report.at(s.where(), "shared memory " + s.name() + " is shared by no domain: add"
 						+ " 'owner DOMAIN' or 'borrower DOMAIN'").emit();
 			}
 			Set<String> seen = new HashSet<>();
 			for (SharedMemory.Peer p : s.peers()) {
 				if (!seen.add(p.domain().name())) {
-					report.error("requires", p.where(), "domain " + p.domain().name() + " appears twice in shared memory "
+					report.at(p.where(), "domain " + p.domain().name() + " appears twice in shared memory "
 							+ s.name()).emit();
 				}
 			}
 			if (s.owner() != null && s.borrowers().isEmpty()) {
-				report.warning("requires", s.where(), "shared memory " + s.name() + " has no borrower, so nobody"
+				report.warning(s.where(), "shared memory " + s.name() + " has no borrower, so nobody"
 						+ " shares it").emit();
 			}
 		}

@@ -1,6 +1,8 @@
 package dev.domino.rules;
 
-/** One check over the resolved, placed model. Implementations are small and named after their id. */
+import dev.domino.diagnostics.Report.RuleReport;
+
+/** One check over the placed model; it reports under its own row only. Small, and named after its id. */
 public interface Rule {
-	void check(CheckContext context, Report report);
+	void check(CheckContext context, RuleReport report);
 }

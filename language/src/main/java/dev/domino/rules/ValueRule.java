@@ -1,10 +1,11 @@
 package dev.domino.rules;
 
-import dev.domino.emit.ScriptQuoting;
+import dev.domino.diagnostics.Report.RuleReport;
 import dev.domino.model.BootConfig;
 import dev.domino.model.BootModule;
 import dev.domino.model.Domain;
 import dev.domino.model.SystemModel;
+import dev.domino.uboot.ScriptQuoting;
 
 /**
  * value (script part): every string that reaches the U-Boot script can be carried safely. File
@@ -13,7 +14,7 @@ import dev.domino.model.SystemModel;
  */
 final class ValueRule implements Rule {
 	@Override
-	public void check(CheckContext context, Report report) {
+	public void check(CheckContext context, RuleReport report) {
 		SystemModel system = context.system();
 		if (system.isBoardOnly() || !system.boot().hasScript()) {
 			return;
@@ -21,23 +22,23 @@ final class ValueRule implements Rule {
 		BootConfig boot = system.boot();
 		String load = ScriptQuoting.commandProblem(boot.loadCommand());
 		if (load != null) {
-			report.error("value", boot.loadWhere() != null ? boot.loadWhere() : boot.where(), load).emit();
+			report.at(boot.loadWhere() != null ? boot.loadWhere() : boot.where(), load).emit();
 		}
 		for (BootModule m : system.modules()) {
 			String problem = ScriptQuoting.problem(m.bootName());
 			if (problem != null) {
-				report.error("value", m.where(), "the file name \"" + m.bootName() + "\" " + problem).emit();
+				report.at(m.where(), "the file name \"" + m.bootName() + "\" " + problem).emit();
 			}
 		}
 		if (boot.deviceTreeMode() == BootConfig.DeviceTreeMode.EDIT) {
 			if (system.xen().bootargs() != null && ScriptQuoting.problem(system.xen().bootargs()) != null) {
-				report.error("value", system.xen().bootargsWhere(), "Xen's command line "
+				report.at(system.xen().bootargsWhere(), "Xen's command line "
 						+ ScriptQuoting.problem(system.xen().bootargs()) + "; use 'device-tree prebaked'").emit();
 			}
 			for (Domain d : system.domains()) {
-				if (d.kernelArgs() != null && ScriptQuoting.problem(d.kernelArgs()) != null) {
-					report.error("value", d.kernelWhere(), "the command line of domain " + d.name() + " "
-							+ ScriptQuoting.problem(d.kernelArgs()) + "; use 'device-tree prebaked'").emit();
+				if (d.kernel().args() != null && ScriptQuoting.problem(d.kernel().args()) != null) {
+					report.at(d.kernel().where(), "the command line of domain " + d.name() + " "
+							+ ScriptQuoting.problem(d.kernel().args()) + "; use 'device-tree prebaked'").emit();
 				}
 			}
 		}

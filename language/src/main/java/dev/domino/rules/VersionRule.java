@@ -2,16 +2,19 @@ package dev.domino.rules;
 
 import java.util.Map;
 
+import dev.domino.diagnostics.Fix;
+import dev.domino.diagnostics.Report.RuleReport;
+import dev.domino.diagnostics.TextEdit;
 import dev.domino.model.Domain;
 import dev.domino.model.SourceLocation;
 import dev.domino.model.SystemModel;
-import dev.domino.model.XenFeature;
-import dev.domino.model.XenVersion;
+import dev.domino.xen.XenFeature;
+import dev.domino.xen.XenVersion;
 
 /** version: every property used is understood by the system's Xen release (table: {@link XenFeature}). */
 final class VersionRule implements Rule {
 	@Override
-	public void check(CheckContext context, Report report) {
+	public void check(CheckContext context, RuleReport report) {
 		SystemModel system = context.system();
 		if (system.isBoardOnly()) {
 			return;
@@ -34,9 +37,9 @@ final class VersionRule implements Rule {
 	}
 
 	private static void need(XenFeature feature, SourceLocation where, XenVersion version, SystemModel system,
-			Report report) {
+			RuleReport report) {
 		if (!version.atLeast(feature.since())) {
-			report.error("version", where, feature.description() + " needs Xen " + feature.since()
+			report.at(where, feature.description() + " needs Xen " + feature.since()
 					+ "; system " + system.name() + " selects Xen " + version).related(system.xen().versionWhere(),
 							"the Xen version is selected here")
 					.fix(Fix.of("Select Xen " + feature.since(), new TextEdit(system.xen().versionWhere(),

@@ -7,9 +7,10 @@ import com.google.inject.Inject;
 
 import dev.domino.ast.Model;
 import dev.domino.compiler.AnalysisCache;
+import dev.domino.diagnostics.Diagnostic;
+import dev.domino.diagnostics.DiagnosticJson;
+import dev.domino.diagnostics.Related;
 import dev.domino.model.SourceLocation;
-import dev.domino.rules.Diagnostic;
-import dev.domino.rules.Related;
 import dev.domino.rules.CheckContext;
 
 /**
@@ -36,7 +37,7 @@ public class DominoValidator extends AbstractDominoValidator {
 					continue;
 				}
 			}
-			String[] data = { IssueData.encode(d) };
+			String[] data = { DiagnosticJson.write(d) };
 			int length = Math.max(where.length(), 0);
 			switch (d.severity()) {
 			case ERROR -> getMessageAcceptor().acceptError(d.message(), model, where.offset(), length, d.ruleId(), data);

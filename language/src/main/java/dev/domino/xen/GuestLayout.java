@@ -1,4 +1,4 @@
-package dev.domino.rules;
+package dev.domino.xen;
 
 import java.util.List;
 

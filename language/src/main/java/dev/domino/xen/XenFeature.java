@@ -1,4 +1,4 @@
-package dev.domino.model;
+package dev.domino.xen;
 
 /**
  * The version table: which Xen release first understands each dom0less property

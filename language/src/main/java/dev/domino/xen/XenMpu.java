@@ -1,4 +1,4 @@
-package dev.domino.mpu;
+package dev.domino.xen;
 
 /**
  * The regions Xen programs for itself on an Armv8-R64 board (Xen arm64/mpu/head.S and
@@ -7,7 +7,7 @@ package dev.domino.mpu;
  * SMMU, console); and the boot-time device tree. The image count can be overridden per system
  * ({@code mpu-image-regions N} in the xen block) for builds whose linker script differs.
  */
-public final class XenMpuModel {
+public final class XenMpu {
 	public static final int IMAGE_REGIONS = 5;
 	public static final String IMAGE_PARTS = "text RX, rodata RO, data RW, init text RX, init data+bss RW";
 	public static final int FRAME_TABLE_REGIONS = 1;
@@ -17,6 +17,6 @@ public final class XenMpuModel {
 	/** Xen maps with its page granularity. */
 	public static final long XEN_GRANULE = 4096;
 
-	private XenMpuModel() {
+	private XenMpu() {
 	}
 }

@@ -1,4 +1,4 @@
-package dev.domino.model;
+package dev.domino.xen;
 
 /** A Xen release, 4.17 and so on; compared numerically. */
 public record XenVersion(int major, int minor) implements Comparable<XenVersion> {

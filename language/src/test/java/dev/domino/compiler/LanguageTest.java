@@ -10,9 +10,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.domino.diagnostics.Diagnostic;
 import dev.domino.model.Domain;
 import dev.domino.model.SystemModel;
-import dev.domino.rules.Diagnostic;
 import dev.domino.testing.Workspace;
 
 /** Parsing, linking across files, and the diagnostics bad input gets: each with its location and rule id. */
@@ -47,8 +47,8 @@ class LanguageTest {
 		assertEquals("qemu_virt", m.board().name());
 		assertEquals(List.of("web", "rt"), m.domains().stream().map(Domain::name).toList());
 		// one module for both domains, loaded once
-		assertTrue(m.domains().get(0).kernel() == m.domains().get(1).kernel());
-		assertEquals(List.of("web", "rt"), m.domains().get(0).kernel().users());
+		assertTrue(m.domains().get(0).kernelModule() == m.domains().get(1).kernelModule());
+		assertEquals(List.of("web", "rt"), m.domains().get(0).kernelModule().users());
 	}
 
 	@Test
@@ -166,9 +166,9 @@ class LanguageTest {
 		SystemModel m = ws.analyse(dev.domino.rules.CheckContext.Mode.EDIT, "full.domino").systems().get(0).model();
 		assertEquals(3, m.board().cpus().size());
 		assertEquals(0x100, m.board().cpus().get(2).mpidr());
-		assertEquals(128L << 20, m.domains().get(1).memory());
+		assertEquals(128L << 20, m.domains().get(1).memory().size());
 		assertEquals(2, m.domains().get(0).staticBanks().size());
-		assertEquals("eth", m.domains().get(0).passthroughs().get(0).device());
+		assertEquals("eth", m.domains().get(0).passthroughs().get(0).device().name());
 		assertEquals(0x1c0a_0000L, m.domains().get(0).passthroughs().get(0).guestAddress());
 		assertEquals(68, m.board().device("eth").orElseThrow().irqs().get(0).number()); // INTID 100 is SPI 68
 	}

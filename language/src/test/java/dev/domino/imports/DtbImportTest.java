@@ -11,8 +11,8 @@ import java.util.TreeSet;
 
 import org.eclipse.xtext.AbstractRule;
 import org.eclipse.xtext.GrammarUtil;
-import org.eclipse.xtext.Keyword;
 import org.eclipse.xtext.IGrammarAccess;
+import org.eclipse.xtext.Keyword;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -129,7 +129,7 @@ class DtbImportTest {
 		assertTrue(a.diagnostics().stream().noneMatch(d -> d.isError()), Workspace.format(a.diagnostics()));
 		Board board = a.units().get(0).model().board();
 		Device uart = board.device("serial0").orElseThrow();
-		assertEquals(0x1001_0000L, uart.regs().get(0).base());
+		assertEquals(0x1001_0000L, uart.regs().get(0).fixedBase());
 		assertEquals(Irq.Type.SPI, uart.irqs().get(0).type());
 		assertEquals("iommu_", uart.iommu().smmu(), "iommu is a keyword");
 		assertEquals(0x100, board.cpus().get(1).mpidr());

@@ -161,7 +161,7 @@ class ImageBuilderImportTest {
 		assertTrue(a.diagnostics().stream().noneMatch(d -> d.isError()), Workspace.format(a.diagnostics()) + "\n" + r.text());
 		SystemModel m = a.systems().get(0).model();
 		assertEquals(List.of("domU0", "domU1", "domU2"), m.domains().stream().map(Domain::name).toList());
-		assertEquals(0x9800_0000L, m.domains().get(1).staticBanks().get(0).base());
+		assertEquals(0x9800_0000L, m.domains().get(1).staticBanks().get(0).fixedBase());
 		assertEquals("4.19", m.xen().version().toString(), "passthrough needs 4.19 in Domino's table");
 	}
 }

@@ -14,9 +14,9 @@ import com.google.inject.Injector;
 import dev.domino.DominoStandaloneSetup;
 import dev.domino.compiler.Analysis;
 import dev.domino.compiler.DominoCompiler;
+import dev.domino.diagnostics.Diagnostic;
 import dev.domino.resolve.Locations;
 import dev.domino.rules.CheckContext;
-import dev.domino.rules.Diagnostic;
 
 /**
  * A folder of .domino files and boot binaries for one test. The binaries are small but real in

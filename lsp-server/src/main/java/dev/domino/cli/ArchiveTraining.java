@@ -13,11 +13,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 
 /**
  * domino train-archive cli|lsp: one representative run of the command line or of the language
@@ -26,7 +30,11 @@ import java.util.stream.Stream;
  * it once after each build. The list must come from a whole run because a dynamic archive
  * cannot hold EMF's Java 5 class files, while a static archive built from a list can.
  */
-final class ArchiveTraining {
+@Command(name = "train-archive", hidden = true, description = "The launcher's training run (cli or lsp).")
+final class ArchiveTraining implements Callable<Integer> {
+	@Parameters(paramLabel = "KIND", description = "cli or lsp")
+	private String kind;
+
 	private static final String BOARD = """
 			board training_board {
 			    cpus 2
@@ -47,11 +55,9 @@ final class ArchiveTraining {
 			}
 			""";
 
-	private ArchiveTraining() {
-	}
-
-	static int run(List<String> args) throws UsageException, IOException {
-		if (args.size() != 1 || !List.of("cli", "lsp").contains(args.get(0))) {
+	@Override
+	public Integer call() throws UsageException, IOException {
+		if (!List.of("cli", "lsp").contains(kind)) {
 			throw new UsageException("train-archive takes cli or lsp");
 		}
 		Path dir = Files.createTempDirectory("domino-training");
@@ -61,7 +67,7 @@ final class ArchiveTraining {
 			Files.write(dir.resolve("Image"), arm64Image(2 << 20));
 			Files.write(dir.resolve("xen"), arm64Image(1 << 20));
 			Files.write(dir.resolve("rd.cpio.gz"), new byte[] { 0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, 3 });
-			if (args.get(0).equals("cli")) {
+			if (kind.equals("cli")) {
 				trainCommandLine(dir);
 			} else {
 				trainLanguageServer(dir);

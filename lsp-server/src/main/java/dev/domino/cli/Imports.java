@@ -9,11 +9,11 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import dev.domino.compiler.Analysis;
 import dev.domino.compiler.DominoCompiler;
 import dev.domino.compiler.OutputWriter;
+import dev.domino.diagnostics.Diagnostic;
 import dev.domino.fdt.DeviceTree;
 import dev.domino.fdt.FdtException;
 import dev.domino.fdt.FdtReader;
@@ -24,25 +24,26 @@ import dev.domino.imports.ShellConfig;
 import dev.domino.model.Board;
 import dev.domino.model.Device;
 import dev.domino.rules.CheckContext;
-import dev.domino.rules.Diagnostic;
 
 /**
- * import-dtb and import-imagebuilder. Each writes one .domino file (atomically, or to stdout),
+ * What import-dtb and import-imagebuilder do. Each writes one .domino file (atomically, or to stdout),
  * names on stderr everything it left out, then checks what it wrote: exit 1 when the imported
  * file has errors (or the input is malformed), 2 for usage and I/O problems.
  */
 final class Imports {
-	private Imports() {
+	private final DominoCompiler compiler;
+	private final PrintStream out;
+	private final PrintStream err;
+
+	Imports(DominoCompiler compiler, PrintStream out, PrintStream err) {
+		this.compiler = compiler;
+		this.out = out;
+		this.err = err;
 	}
 
-	static int importDtb(List<String> args, PrintStream out, PrintStream err)
-			throws UsageException, IOException, DominoCompiler.InputException {
-		Arguments a = Arguments.parse(args, Set.of("-o", "--output", "--name"), Set.of("--no-base-dtb"));
-		if (a.positional().size() != 1) {
-			throw new UsageException("import-dtb takes one device tree blob: domino import-dtb BOARD.dtb -o BOARD.domino");
-		}
-		Path dtb = Path.of(a.positional().get(0));
-		Path output = output(a);
+	/** @param output null for stdout */
+	int importDtb(Path dtb, Path output, String boardName, boolean noBaseDtb)
+			throws IOException, DominoCompiler.InputException {
 		DeviceTree tree;
 		try {
 			tree = FdtReader.read(read(dtb));
@@ -50,8 +51,8 @@ final class Imports {
 			err.println("domino: " + dtb + " is not a valid device tree blob: " + e.getMessage());
 			return Main.INPUT_ERRORS;
 		}
-		String name = a.option("--name") != null ? a.option("--name") : stem(dtb);
-		String baseDtb = a.flag("--no-base-dtb") ? null : relative(folderOf(output), dtb);
+		String name = boardName != null ? boardName : stem(dtb);
+		String baseDtb = noBaseDtb ? null : relative(folderOf(output), dtb);
 		DtbImport.Result result = DtbImport.run(tree, name, baseDtb, dtb.getFileName().toString());
 		report("import-dtb", result.notes(), err);
 		if (output == null) {
@@ -59,33 +60,27 @@ final class Imports {
 			return Main.OK;
 		}
 		OutputWriter.writeFile(output, result.text());
-		Analysis check = new DominoCompiler().check(List.of(output), CheckContext.Mode.EDIT);
+		Analysis check = compiler.check(List.of(output), CheckContext.Mode.EDIT);
 		Board board = check.units().isEmpty() ? null : check.units().get(0).model().board();
 		out.println("imported board " + result.boardName() + " into " + output
 				+ (board == null ? "" : ": " + count(board.cpus().size(), "CPU") + ", " + count(board.banks().size(), "memory bank")
 						+ ", " + count(board.reserved().size(), "reserved range") + ", " + count(board.devices().size(), "device")));
-		return checked(check.diagnostics(), err);
+		return checked(check.diagnostics());
 	}
 
-	static int importImageBuilder(List<String> args, PrintStream out, PrintStream err)
-			throws UsageException, IOException, DominoCompiler.InputException {
-		Arguments a = Arguments.parse(args, Set.of("-o", "--output", "--board", "--name", "--xen", "--root"), Set.of());
-		if (a.positional().size() != 1) {
-			throw new UsageException("import-imagebuilder takes one config: domino import-imagebuilder CONFIG -o SYSTEM.domino");
-		}
-		Path configFile = Path.of(a.positional().get(0));
+	/** @param output null for stdout; @param boardOption, rootOption, systemName, xen null when not given */
+	int importImageBuilder(Path configFile, Path output, Path boardOption, Path rootOption, String systemName,
+			String xen) throws UsageException, IOException, DominoCompiler.InputException {
 		ShellConfig config = ShellConfig.parse(new String(read(configFile), StandardCharsets.UTF_8));
-		Path root = a.option("--root") != null ? Path.of(a.option("--root")) : folderOf(configFile);
-		Path output = output(a);
+		Path root = rootOption != null ? rootOption : folderOf(configFile);
 		Path folder = folderOf(output);
-		String xen = a.option("--xen");
 		if (xen != null && !xen.matches("[0-9]+\\.[0-9]+(\\.[0-9]+)?")) {
 			throw new UsageException("--xen is a Xen release like 4.19, not '" + xen + "'");
 		}
 
 		Path boardFile;
-		if (a.option("--board") != null) {
-			boardFile = Path.of(a.option("--board"));
+		if (boardOption != null) {
+			boardFile = boardOption;
 		} else {
 			String deviceTree = config.get("DEVICE_TREE");
 			if (deviceTree == null || deviceTree.isBlank()) {
@@ -111,9 +106,9 @@ final class Imports {
 			}
 		}
 		ImageBuilderImport.Board board = board(boardFile, folder);
-		String systemName = a.option("--name") != null ? a.option("--name") : "imported";
+		String name = systemName != null ? systemName : "imported";
 		ImageBuilderImport.Result result = ImageBuilderImport.run(config, board, new ImageBuilderImport.Options(
-				dev.domino.imports.Identifiers.of(systemName, new java.util.HashSet<>()), xen,
+				dev.domino.imports.Identifiers.of(name, new java.util.HashSet<>()), xen,
 				file -> relative(folder, root.resolve(file))));
 		report("import-imagebuilder", result.notes(), err);
 		if (output == null) {
@@ -121,14 +116,14 @@ final class Imports {
 			return Main.OK;
 		}
 		OutputWriter.writeFile(output, result.text());
-		out.println("imported system " + systemName + " into " + output);
-		return checked(new DominoCompiler().check(List.of(output), CheckContext.Mode.EDIT).diagnostics(), err);
+		out.println("imported system " + name + " into " + output);
+		return checked(compiler.check(List.of(output), CheckContext.Mode.EDIT).diagnostics());
 	}
 
 	/** The board's name, where the system file finds it, its devices by DT path and its CPUs. */
-	private static ImageBuilderImport.Board board(Path boardFile, Path systemFolder)
+	private ImageBuilderImport.Board board(Path boardFile, Path systemFolder)
 			throws DominoCompiler.InputException, UsageException {
-		Analysis analysis = new DominoCompiler().check(List.of(boardFile), CheckContext.Mode.EDIT);
+		Analysis analysis = compiler.check(List.of(boardFile), CheckContext.Mode.EDIT);
 		Board board = analysis.units().stream().map(u -> u.model().board()).findFirst()
 				.orElseThrow(() -> new UsageException(boardFile + " declares no board"));
 		Map<String, String> devices = new LinkedHashMap<>();
@@ -152,18 +147,13 @@ final class Imports {
 	}
 
 	/** The check of what was imported: its diagnostics on stderr; exit 1 when it has errors. */
-	private static int checked(List<Diagnostic> diagnostics, PrintStream err) {
+	private int checked(List<Diagnostic> diagnostics) {
 		Reports.text(diagnostics, err);
 		return diagnostics.stream().anyMatch(Diagnostic::isError) ? Main.INPUT_ERRORS : Main.OK;
 	}
 
 	private static String count(int n, String thing) {
 		return n + " " + thing + (n == 1 ? "" : "s");
-	}
-
-	private static Path output(Arguments a) {
-		String o = a.option("-o") != null ? a.option("-o") : a.option("--output");
-		return o == null || o.equals("-") ? null : Path.of(o);
 	}
 
 	private static Path folderOf(Path file) {

@@ -6,7 +6,6 @@ import java.io.FileOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -28,12 +27,7 @@ public final class LanguageServerLauncher {
 	private LanguageServerLauncher() {
 	}
 
-	static int run(List<String> args) throws UsageException {
-		for (String a : args) {
-			if (!a.equals("--stdio")) {
-				throw new UsageException("lsp speaks over stdin/stdout and takes no option but --stdio, not " + a);
-			}
-		}
+	static int run() {
 		OutputStream protocolOut = new FileOutputStream(FileDescriptor.out);
 		InputStream protocolIn = new FileInputStream(FileDescriptor.in);
 		System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true));

@@ -3,36 +3,24 @@ package dev.domino.cli;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
-import dev.domino.emit.Json;
+import com.google.gson.GsonBuilder;
+
+import dev.domino.diagnostics.Diagnostic;
+import dev.domino.diagnostics.DiagnosticJson;
+import dev.domino.diagnostics.Fix;
+import dev.domino.diagnostics.Related;
+import dev.domino.diagnostics.RuleId;
+import dev.domino.diagnostics.Severity;
+import dev.domino.diagnostics.TextEdit;
 import dev.domino.model.SourceLocation;
-import dev.domino.rules.Diagnostic;
-import dev.domino.rules.Fix;
-import dev.domino.rules.Related;
-import dev.domino.rules.RuleSpec;
-import dev.domino.rules.Rules;
-import dev.domino.rules.Severity;
-import dev.domino.rules.TextEdit;
 
 /** Diagnostics as text (file:line:col: error[rule]: message), JSON, or SARIF 2.1.0 for CI annotations. */
 final class Reports {
 	static final String VERSION = "0.1.0";
 
 	enum Format {
-		TEXT, JSON, SARIF;
-
-		static Format parse(String s) throws UsageException {
-			if (s == null) {
-				return TEXT;
-			}
-			return switch (s) {
-			case "text" -> TEXT;
-			case "json" -> JSON;
-			case "sarif" -> SARIF;
-			default -> throw new UsageException("--format is text, json or sarif, not '" + s + "'");
-			};
-		}
+		TEXT, JSON, SARIF
 	}
 
 	private Reports() {
@@ -40,8 +28,8 @@ final class Reports {
 
 	static void print(List<Diagnostic> diagnostics, Format format, PrintStream out) {
 		switch (format) {
-		case JSON -> out.print(Json.write(json(diagnostics)));
-		case SARIF -> out.print(Json.write(sarif(diagnostics)));
+		case JSON -> out.print(DiagnosticJson.listing(diagnostics));
+		case SARIF -> out.print(sarif(diagnostics));
 		default -> text(diagnostics, out);
 		}
 	}
@@ -68,152 +56,94 @@ final class Reports {
 		return n + " " + word + (n == 1 ? "" : "s");
 	}
 
-	static Map<String, Object> json(List<Diagnostic> diagnostics) {
-		Map<String, Object> root = Json.object();
-		List<Object> items = new ArrayList<>();
+	// SARIF 2.1.0 (OASIS), as records Gson writes: one run, the rule table as the driver's rules.
+
+	record Text(String text) {
+	}
+
+	record Level(String level) {
+	}
+
+	record Rule(String id, Text shortDescription, Text fullDescription, String helpUri, Level defaultConfiguration) {
+	}
+
+	record Driver(String name, String version, String informationUri, List<Rule> rules) {
+	}
+
+	record Tool(Driver driver) {
+	}
+
+	record Artifact(String uri) {
+	}
+
+	record Region(int startLine, int startColumn, int endLine, int endColumn) {
+	}
+
+	record PhysicalLocation(Artifact artifactLocation, Region region) {
+	}
+
+	record Location(PhysicalLocation physicalLocation) {
+	}
+
+	record RelatedLocation(int id, PhysicalLocation physicalLocation, Text message) {
+	}
+
+	record Replacement(Region deletedRegion, Text insertedContent) {
+	}
+
+	record ArtifactChange(Artifact artifactLocation, List<Replacement> replacements) {
+	}
+
+	record SarifFix(Text description, List<ArtifactChange> artifactChanges) {
+	}
+
+	record Result(String ruleId, int ruleIndex, String level, Text message, List<Location> locations,
+			List<RelatedLocation> relatedLocations, List<SarifFix> fixes) {
+	}
+
+	record Run(Tool tool, List<Result> results, String columnKind) {
+	}
+
+	record Log(String $schema, String version, List<Run> runs) {
+	}
+
+	static String sarif(List<Diagnostic> diagnostics) {
+		List<Rule> rules = new ArrayList<>();
+		for (RuleId r : RuleId.values()) {
+			rules.add(new Rule(r.id(), new Text(r.summary()), new Text(r.summary() + " (source: " + r.source() + ")"),
+					"https://domino.dev/docs/rules.md#" + r.id(), new Level(level(r.severity()))));
+		}
+		List<Result> results = new ArrayList<>();
 		for (Diagnostic d : diagnostics) {
-			Map<String, Object> o = Json.object();
-			o.put("rule", d.ruleId());
-			o.put("severity", d.severity().label());
-			o.put("message", d.message());
-			o.put("location", location(d.where()));
-			List<Object> related = new ArrayList<>();
+			List<RelatedLocation> related = new ArrayList<>();
 			for (Related r : d.related()) {
-				Map<String, Object> ro = Json.object();
-				ro.put("message", r.message());
-				ro.put("location", location(r.where()));
-				related.add(ro);
+				related.add(new RelatedLocation(related.size() + 1, physical(r.where()), new Text(r.message())));
 			}
-			o.put("related", related);
-			List<Object> fixes = new ArrayList<>();
+			List<SarifFix> fixes = new ArrayList<>();
 			for (Fix f : d.fixes()) {
-				Map<String, Object> fo = Json.object();
-				fo.put("title", f.title());
-				List<Object> edits = new ArrayList<>();
+				List<ArtifactChange> changes = new ArrayList<>();
 				for (TextEdit e : f.edits()) {
-					Map<String, Object> eo = Json.object();
-					eo.put("location", location(e.at()));
-					eo.put("newText", e.newText());
-					edits.add(eo);
+					changes.add(new ArtifactChange(new Artifact(uri(e.at())),
+							List.of(new Replacement(region(e.at()), new Text(e.newText())))));
 				}
-				fo.put("edits", edits);
-				fixes.add(fo);
+				fixes.add(new SarifFix(new Text(f.title()), changes));
 			}
-			o.put("fixes", fixes);
-			items.add(o);
+			results.add(new Result(d.ruleId(), d.rule().ordinal(), level(d.severity()), new Text(d.message()),
+					List.of(new Location(physical(d.where()))), related.isEmpty() ? null : related,
+					fixes.isEmpty() ? null : fixes));
 		}
-		root.put("diagnostics", items);
-		root.put("errors", diagnostics.stream().filter(Diagnostic::isError).count());
-		root.put("warnings", diagnostics.stream().filter(d -> d.severity() == Severity.WARNING).count());
-		return root;
+		Log log = new Log("https://json.schemastore.org/sarif-2.1.0.json", "2.1.0", List.of(new Run(
+				new Tool(new Driver("domino", VERSION, "https://domino.dev", rules)), results, "utf16CodeUnits")));
+		return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(log) + "\n";
 	}
 
-	private static Map<String, Object> location(SourceLocation where) {
-		Map<String, Object> o = Json.object();
-		o.put("file", where.displayPath());
-		o.put("line", where.line());
-		o.put("column", where.column());
-		o.put("endLine", where.endLine());
-		o.put("endColumn", where.endColumn());
-		return o;
+	private static PhysicalLocation physical(SourceLocation where) {
+		return new PhysicalLocation(new Artifact(uri(where)), region(where));
 	}
 
-	/** SARIF 2.1.0 (OASIS): one run, the rule table as the driver's rules, one result per diagnostic. */
-	static Map<String, Object> sarif(List<Diagnostic> diagnostics) {
-		Map<String, Object> root = Json.object();
-		root.put("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
-		root.put("version", "2.1.0");
-		Map<String, Object> run = Json.object();
-		Map<String, Object> driver = Json.object();
-		driver.put("name", "domino");
-		driver.put("version", VERSION);
-		driver.put("informationUri", "https://domino.dev");
-		List<Object> rules = new ArrayList<>();
-		for (RuleSpec spec : Rules.TABLE) {
-			Map<String, Object> r = Json.object();
-			r.put("id", spec.id());
-			r.put("shortDescription", Map.of("text", spec.summary()));
-			r.put("fullDescription", Map.of("text", spec.summary() + " (source: " + spec.source() + ")"));
-			r.put("helpUri", "https://domino.dev/docs/rules.md#" + spec.id());
-			r.put("defaultConfiguration", Map.of("level", level(spec.severity())));
-			rules.add(r);
-		}
-		driver.put("rules", rules);
-		run.put("tool", Map.of("driver", driver));
-		List<Object> results = new ArrayList<>();
-		for (Diagnostic d : diagnostics) {
-			Map<String, Object> r = Json.object();
-			r.put("ruleId", d.ruleId());
-			int index = indexOf(d.ruleId());
-			if (index >= 0) {
-				r.put("ruleIndex", index);
-			}
-			r.put("level", level(d.severity()));
-			r.put("message", Map.of("text", d.message()));
-			r.put("locations", List.of(Map.of("physicalLocation", physical(d.where()))));
-			if (!d.related().isEmpty()) {
-				List<Object> related = new ArrayList<>();
-				int id = 1;
-				for (Related rel : d.related()) {
-					Map<String, Object> o = Json.object();
-					o.put("id", id++);
-					o.put("physicalLocation", physical(rel.where()));
-					o.put("message", Map.of("text", rel.message()));
-					related.add(o);
-				}
-				r.put("relatedLocations", related);
-			}
-			if (!d.fixes().isEmpty()) {
-				List<Object> fixes = new ArrayList<>();
-				for (Fix f : d.fixes()) {
-					List<Object> changes = new ArrayList<>();
-					for (TextEdit e : f.edits()) {
-						Map<String, Object> change = Json.object();
-						change.put("artifactLocation", Map.of("uri", uri(e.at())));
-						Map<String, Object> replacement = Json.object();
-						replacement.put("deletedRegion", region(e.at()));
-						replacement.put("insertedContent", Map.of("text", e.newText()));
-						change.put("replacements", List.of(replacement));
-						changes.add(change);
-					}
-					Map<String, Object> fix = Json.object();
-					fix.put("description", Map.of("text", f.title()));
-					fix.put("artifactChanges", changes);
-					fixes.add(fix);
-				}
-				r.put("fixes", fixes);
-			}
-			results.add(r);
-		}
-		run.put("results", results);
-		run.put("columnKind", "utf16CodeUnits");
-		root.put("runs", List.of(run));
-		return root;
-	}
-
-	private static int indexOf(String id) {
-		for (int i = 0; i < Rules.TABLE.size(); i++) {
-			if (Rules.TABLE.get(i).id().equals(id)) {
-				return i;
-			}
-		}
-		return -1;
-	}
-
-	private static Map<String, Object> physical(SourceLocation where) {
-		Map<String, Object> o = Json.object();
-		o.put("artifactLocation", Map.of("uri", uri(where)));
-		o.put("region", region(where));
-		return o;
-	}
-
-	private static Map<String, Object> region(SourceLocation where) {
-		Map<String, Object> o = Json.object();
-		o.put("startLine", where.line());
-		o.put("startColumn", where.column());
-		o.put("endLine", where.endLine());
-		o.put("endColumn", Math.max(where.endColumn(), where.line() == where.endLine() ? where.column() : 1));
-		return o;
+	private static Region region(SourceLocation where) {
+		return new Region(where.line(), where.column(), where.endLine(),
+				Math.max(where.endColumn(), where.line() == where.endLine() ? where.column() : 1));
 	}
 
 	private static String uri(SourceLocation where) {

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -123,5 +121,48 @@ class CommandLineTest {
 		assertEquals(0, r.code(), r.err());
 		assertTrue(r.out().matches("(?s).*0x4040_0000 +0x4241_0000 +32832 KiB  module linux  \\(auto\\).*"), r.out());
 		assertTrue(r.out().contains("memory bank ram0 [0x4000_0000, 0xC000_0000) 2 GiB"), r.out());
+	}
+
+	@Test
+	void aFileWithTwoSystemsGetsValidMapsOfTheOneAskedFor() throws Exception {
+		ws.write("two.domino", DEMO + DEMO.replace("import \"qemu-virt.domino\"", "").replace("system demo", "system other"));
+		CliRun text = run("map", f("two.domino"));
+		assertEquals(0, text.code(), text.err());
+		assertTrue(text.out().contains("system demo on board") && text.out().contains("system other on board"), text.out());
+
+		CliRun ambiguous = run("map", f("two.domino"), "--format", "json");
+		assertEquals(2, ambiguous.code());
+		assertTrue(ambiguous.err().contains("declares systems demo, other: choose the one to map with --system NAME"),
+				ambiguous.err());
+
+		CliRun json = run("map", f("two.domino"), "--format", "json", "--system", "other");
+		assertEquals(0, json.code(), json.err());
+		assertEquals("other", JsonParser.parseString(json.out()).getAsJsonObject().get("system").getAsString());
+
+		CliRun svg = run("map", f("two.domino"), "--format", "svg", "--system", "demo");
+		assertEquals(0, svg.code(), svg.err());
+		javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+				.parse(new java.io.ByteArrayInputStream(svg.out().getBytes(StandardCharsets.UTF_8))); // well-formed
+		assertEquals(1, svg.out().split("<svg ", -1).length - 1, "one picture");
+
+		CliRun unknown = run("map", f("two.domino"), "--system", "third");
+		assertEquals(2, unknown.code());
+		assertTrue(unknown.err().contains("declares no system third"), unknown.err());
+	}
+
+	@Test
+	void everyCommandHasItsHelpAndTheShellCompletes() {
+		CliRun help = run("help", "compile");
+		assertEquals(0, help.code());
+		assertTrue(help.out().contains("Usage: domino compile") && help.out().contains("--output=DIR"), help.out());
+		CliRun option = run("check", "--help");
+		assertTrue(option.out().contains("Usage: domino check"), option.out());
+		CliRun completion = run("generate-completion");
+		assertEquals(0, completion.code());
+		assertTrue(completion.out().contains("complete -F") && completion.out().contains("import-imagebuilder"),
+				completion.out().lines().limit(5).toList().toString());
+		CliRun unknown = run("frobnicate");
+		assertEquals(2, unknown.code());
+		assertTrue(unknown.err().contains("unknown command 'frobnicate'"), unknown.err());
 	}
 }

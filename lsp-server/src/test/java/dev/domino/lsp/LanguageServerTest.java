@@ -50,12 +50,12 @@ import org.eclipse.lsp4j.TextEdit;
 import org.eclipse.lsp4j.WorkspaceEdit;
 import org.eclipse.lsp4j.WorkspaceSymbolParams;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
-import com.google.gson.JsonParser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.google.gson.JsonParser;
 
 import dev.domino.testing.Workspace;
 
@@ -489,6 +489,35 @@ class LanguageServerTest {
 		assertTrue(map.get("svg").toString().startsWith("<?xml"));
 		assertTrue(map.get("text").toString().contains("module linux"));
 		assertEquals("demo", map.get("name"));
+	}
+
+	@Test
+	void theMemoryMapIsOfTheSystemTheCodeLensNames() throws Exception {
+		ws.write("two.domino", DEMO + DEMO.replace("system demo on", "system second on").replace("import \"qemu-virt.domino\"", "")
+				.replace("heap 512M", "heap 256M"));
+		String uri = lsp.open("two.domino");
+		List<? extends CodeLens> lenses = lsp.server.getTextDocumentService().codeLens(new CodeLensParams(LspSession.doc(uri)))
+				.get(30, TimeUnit.SECONDS);
+		CodeLens second = lenses.stream().filter(l -> l.getCommand().getArguments().stream().anyMatch(a -> a.toString().contains("second"))).findFirst()
+				.orElseThrow(() -> new AssertionError("no lens of system second: " + lenses));
+		Map<?, ?> map = (Map<?, ?>) lsp.server.getWorkspaceService().executeCommand(new ExecuteCommandParams(
+				"domino.memoryMap", second.getCommand().getArguments())).get(30, TimeUnit.SECONDS);
+		assertEquals("second", map.get("name"));
+		assertTrue(map.get("text").toString().startsWith("system second on board qemu_virt"), map.get("text").toString());
+		Map<?, ?> missing = (Map<?, ?>) lsp.server.getWorkspaceService().executeCommand(new ExecuteCommandParams(
+				"domino.memoryMap", List.of(uri, "third"))).get(30, TimeUnit.SECONDS);
+		assertEquals("this file declares no system third", missing.get("error"));
+	}
+
+	@Test
+	void aKernelAppearingOnDiskReChecksTheOpenSystem() throws Exception {
+		java.nio.file.Files.delete(dir.resolve("bin/Image"));
+		String uri = lsp.open("demo.domino");
+		diagnostics(uri, d -> d.stream().anyMatch(x -> "file".equals(code(x)) && message(x).contains("bin/Image")));
+		ws.arm64Image("bin/Image", 4 << 20, 0x2010000);
+		lsp.server.getWorkspaceService().didChangeWatchedFiles(new org.eclipse.lsp4j.DidChangeWatchedFilesParams(List.of(
+				new org.eclipse.lsp4j.FileEvent(lsp.uri("bin/Image"), org.eclipse.lsp4j.FileChangeType.Created))));
+		diagnostics(uri, d -> d.stream().noneMatch(x -> "file".equals(code(x))));
 	}
 
 	static boolean noErrors(List<Diagnostic> diagnostics) {

@@ -9,7 +9,7 @@ import org.eclipse.xtext.ide.editor.contentassist.ContentAssistEntry;
 import org.eclipse.xtext.ide.editor.contentassist.IIdeContentProposalAcceptor;
 import org.eclipse.xtext.ide.editor.contentassist.IdeContentProposalProvider;
 
-import dev.domino.model.XenVersion;
+import dev.domino.xen.XenVersion;
 
 /**
  * Completion beyond the grammar's keywords and the names in scope (devices of the board,
@@ -56,7 +56,7 @@ public class DominoProposalProvider extends IdeContentProposalProvider {
 	private static String describe(String v) {
 		StringBuilder out = new StringBuilder();
 		XenVersion version = XenVersion.parse(v);
-		for (dev.domino.model.XenFeature f : dev.domino.model.XenFeature.values()) {
+		for (dev.domino.xen.XenFeature f : dev.domino.xen.XenFeature.values()) {
 			if (f.since().equals(version)) {
 				out.append(out.length() == 0 ? ": adds " : ", ").append(f.description());
 			}

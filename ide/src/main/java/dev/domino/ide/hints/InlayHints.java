@@ -22,8 +22,8 @@ import com.google.inject.Inject;
 
 import dev.domino.ast.Boot;
 import dev.domino.ast.DominoSystem;
-import dev.domino.ast.KernelUse;
 import dev.domino.ast.DtbUse;
+import dev.domino.ast.KernelUse;
 import dev.domino.ast.RamdiskUse;
 import dev.domino.ast.Section;
 import dev.domino.ast.XenStart;
@@ -34,6 +34,8 @@ import dev.domino.model.Region;
 import dev.domino.model.SystemModel;
 import dev.domino.model.U64;
 import dev.domino.mpu.MpuPlan;
+import dev.domino.placement.PlacedRegion;
+import dev.domino.placement.PlacedSystem;
 import dev.domino.rules.CheckContext;
 
 /**
@@ -56,9 +58,10 @@ public class InlayHints {
 				}
 				Region region = e.getValue() instanceof Region r ? r
 						: e.getValue() instanceof BootModule m ? m.region() : null;
-				if (region != null && region.isAuto() && region.isPlaced()) {
-					add(hints, document, element, "at " + U64.hex(region.base()), region.label() + " "
-							+ region.describeRange() + ", " + U64.size(region.size()) + ", placed by Domino");
+				PlacedRegion placed = region != null && region.isAuto() ? unit.placed().at(region) : null;
+				if (placed != null) {
+					add(hints, document, element, "at " + U64.hex(placed.base()), placed.label() + " "
+							+ placed.describeRange() + ", " + U64.size(placed.size()) + ", placed by Domino");
 				}
 			}
 			SystemModel system = unit.model();
@@ -67,7 +70,7 @@ public class InlayHints {
 			}
 			EObject ast = astOf(unit, system);
 			if (ast instanceof DominoSystem s && s.eResource() == resource) {
-				bootHints(s, system, document, hints);
+				bootHints(s, unit.placed(), document, hints);
 				mpuHints(s, unit.mpuPlan(), document, hints);
 			}
 		}
@@ -91,12 +94,13 @@ public class InlayHints {
 				&& r.getModule() != null || element instanceof DtbUse d && d.getModule() != null;
 	}
 
-	private static void bootHints(DominoSystem s, SystemModel system, Document document, List<InlayHint> hints) {
+	private static void bootHints(DominoSystem s, PlacedSystem placed, Document document, List<InlayHint> hints) {
+		PlacedRegion script = placed.at(placed.model().boot().script());
+		PlacedRegion dtb = placed.at(placed.model().boot().deviceTree());
 		for (EObject item : s.getItems()) {
-			if (item instanceof Boot b && system.boot().script() != null && system.boot().script().isPlaced()) {
-				String label = "script at " + U64.hex(system.boot().script().base()) + ", device tree at "
-						+ U64.hex(system.boot().deviceTree().base());
-				add(hints, document, b, label, "the boot script is loaded and run from " + U64.hex(system.boot().script().base()));
+			if (item instanceof Boot b && script != null && dtb != null) {
+				String label = "script at " + U64.hex(script.base()) + ", device tree at " + U64.hex(dtb.base());
+				add(hints, document, b, label, "the boot script is loaded and run from " + U64.hex(script.base()));
 			}
 		}
 	}
@@ -112,7 +116,7 @@ public class InlayHints {
 			} else if (e instanceof Section sec && sec.isAuto()) {
 				dev.domino.model.Section.Kind kind = dev.domino.model.Section.Kind.valueOf(sec.getKind().name()
 						.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(java.util.Locale.ROOT));
-				Region r = plan.sections().get(kind);
+				PlacedRegion r = plan.sections().get(kind);
 				if (r != null) {
 					add(hints, document, sec, "= " + r.describeRange(), kind.property());
 				}

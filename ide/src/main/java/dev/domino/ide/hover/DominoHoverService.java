@@ -28,6 +28,8 @@ import dev.domino.model.SystemModel;
 import dev.domino.model.U64;
 import dev.domino.mpu.MpuPlan;
 import dev.domino.mpu.MpuPlanner;
+import dev.domino.placement.PlacedRegion;
+import dev.domino.placement.PlacedSystem;
 import dev.domino.rules.CheckContext;
 
 /**
@@ -56,56 +58,60 @@ public class DominoHoverService extends HoverService {
 	}
 
 	static String describe(Object origin, Analysis.Unit unit) {
+		PlacedSystem placed = unit.placed();
 		SystemModel system = unit.model();
 		if (origin instanceof BootModule m) {
-			return module(m);
+			return module(placed, m);
 		}
 		if (origin instanceof Region r) {
-			return region(r);
+			return region(placed, r);
 		}
 		if (origin instanceof Domain d) {
-			return domain(d, system, unit.mpuPlan());
+			return domain(d, placed, unit.mpuPlan());
 		}
 		if (origin instanceof Device d) {
 			return device(d, system);
 		}
 		if (origin instanceof SharedMemory s) {
-			StringBuilder out = new StringBuilder(region(s.host()));
+			StringBuilder out = new StringBuilder(region(placed, s.host()));
+			PlacedRegion host = placed.at(s.host());
 			for (SharedMemory.Peer p : s.peers()) {
 				out.append("\n- domain `").append(p.domain().name()).append("` (").append(p == s.owner() ? "owner" : "borrower")
-						.append(") sees it at `").append(s.host().isPlaced() ? U64.hex(s.guestAddress(p)) : "?").append('`');
+						.append(") sees it at `").append(host != null ? U64.hex(SharedMemory.guestAddress(p, host.base())) : "?")
+						.append('`');
 			}
 			return out.toString();
 		}
 		if (origin instanceof SystemModel s) {
-			return "**system " + s.name() + "** on board `" + s.board().name() + "`\n```\n" + TextMap.emit(s) + "```";
+			return "**system " + s.name() + "** on board `" + s.board().name() + "`\n```\n" + TextMap.emit(placed) + "```";
 		}
 		if (origin instanceof Board b) {
 			return "**board " + b.name() + "** (" + b.arch().name().toLowerCase() + ", " + b.profile().name().toLowerCase()
 					+ ", " + b.cpus().size() + " CPUs, " + b.paBits() + "-bit physical addresses"
-					+ (b.hasMpu() ? ", " + b.mpuRegions() + " MPU regions" : "") + ")\n```\n" + TextMap.emit(system) + "```";
+					+ (b.hasMpu() ? ", " + b.mpuRegions() + " MPU regions" : "") + ")\n```\n" + TextMap.emit(placed) + "```";
 		}
 		return null;
 	}
 
-	static String region(Region r) {
+	static String region(PlacedSystem placed, Region region) {
 		StringBuilder out = new StringBuilder();
-		out.append("**").append(r.label()).append("**");
-		if (!r.isPlaced()) {
+		out.append("**").append(region.label()).append("**");
+		PlacedRegion r = placed.at(region);
+		if (r == null) {
 			return out.append(": not placed (see the diagnostics)").toString();
 		}
 		out.append("\n\n`").append(r.describeRange()).append("`  \n");
 		out.append("base `").append(U64.hex(r.base())).append("`, size ").append(U64.size(r.size())).append(" (`")
 				.append(U64.hex(r.size())).append("`), end `").append(U64.hex(r.end())).append("`  \n");
 		out.append("owner: ").append(r.owner().describe());
-		if (r.isAuto()) {
-			out.append(", placed by Domino (aligned to ").append(U64.size(r.align())).append(')');
+		if (region.isAuto()) {
+			out.append(", placed by Domino (aligned to ").append(U64.size(region.align())).append(')');
 		}
 		return out.toString();
 	}
 
-	static String module(BootModule m) {
-		StringBuilder out = new StringBuilder(region(m.region()));
+	static String module(PlacedSystem placed, BootModule m) {
+		StringBuilder out = new StringBuilder(region(placed, m.region()));
 		out.append("\n\n").append(m.role().description()).append(" loaded as `").append(m.bootName()).append('`');
 		if (m.isGenerated()) {
 			out.append(", written by Domino (").append(m.loadSize()).append(" bytes)");
@@ -128,29 +134,35 @@ public class DominoHoverService extends HoverService {
 	}
 
 
-	static String domain(Domain d, SystemModel system, MpuPlan plan) {
+	static String domain(Domain d, PlacedSystem placed, MpuPlan plan) {
+		SystemModel system = placed.model();
 		StringBuilder out = new StringBuilder();
 		out.append("**domain ").append(d.name()).append("**: ").append(d.vcpus()).append(d.vcpus() == 1 ? " vCPU, " : " vCPUs, ")
-				.append(U64.size(d.memory())).append(d.isStatic() ? " static" : " allocated by Xen")
+				.append(U64.size(d.memory().size())).append(d.isStatic() ? " static" : " allocated by Xen")
 				.append(d.directMap() ? ", direct-mapped" : "").append(d.vpl011() ? ", vpl011 console" : "");
 		int domid = system.domains().indexOf(d) + 1;
 		out.append(", domain id ").append(domid);
 		List<Region> regions = new ArrayList<>(d.staticBanks());
-		for (BootModule m : new BootModule[] { d.kernel(), d.ramdisk(), d.dtb() }) {
+		for (BootModule m : new BootModule[] { d.kernelModule(), d.ramdisk(), d.dtb() }) {
 			if (m != null) {
 				regions.add(m.region());
 			}
 		}
 		for (SharedMemory s : system.sharedMemories()) {
-			if (s.peers().stream().anyMatch(p -> p.domain().name().equals(d.name()))) {
+			if (s.peerOf(d) != null) {
 				regions.add(s.host());
 			}
 		}
 		for (Passthrough p : d.passthroughs()) {
-			system.board().device(p.device()).ifPresent(dev -> regions.addAll(dev.regs()));
+			regions.addAll(p.device().regs());
 		}
-		regions.removeIf(r -> !r.isPlaced());
-		out.append("\n```\n").append(TextMap.lines(regions)).append("```");
+		List<PlacedRegion> at = new ArrayList<>();
+		for (Region r : regions) {
+			if (placed.isPlaced(r)) {
+				at.add(placed.at(r));
+			}
+		}
+		out.append("\n```\n").append(TextMap.lines(at)).append("```");
 		if (plan != null) {
 			out.append("\nMPU: ").append(plan.usage(d.name()));
 		}
@@ -165,7 +177,7 @@ public class DominoHoverService extends HoverService {
 		}
 		out.append('\n');
 		for (Region r : d.regs()) {
-			out.append("\n- registers `").append(r.describeRange()).append("`, ").append(U64.size(r.size()));
+			out.append("\n- registers `").append(U64.range(r.fixedBase(), r.size())).append("`, ").append(U64.size(r.size()));
 		}
 		for (Irq irq : d.irqs()) {
 			out.append("\n- interrupt ").append(irq.describe());
@@ -181,7 +193,7 @@ public class DominoHoverService extends HoverService {
 				users.add("Xen");
 			}
 			for (Domain dom : system.domains()) {
-				if (dom.passthroughs().stream().anyMatch(p -> p.device().equals(d.name()))) {
+				if (dom.passthroughs().stream().anyMatch(p -> p.device() == d)) {
 					users.add("domain " + dom.name());
 				}
 			}

@@ -20,13 +20,13 @@ import com.google.inject.Inject;
 import dev.domino.compiler.Analysis;
 import dev.domino.compiler.AnalysisCache;
 import dev.domino.compiler.DominoCompiler;
+import dev.domino.diagnostics.Diagnostic;
 import dev.domino.emit.MemoryMapSvg;
 import dev.domino.emit.TextMap;
 import dev.domino.model.Domain;
 import dev.domino.model.SystemModel;
 import dev.domino.mpu.MpuPlan;
 import dev.domino.rules.CheckContext;
-import dev.domino.rules.Diagnostic;
 
 /**
  * Commands editors run through the server: the memory map of a file as the editor has it
@@ -42,6 +42,10 @@ public class DominoCommands implements IExecutableCommandService {
 
 	@Inject
 	private AnalysisCache analyses;
+	@Inject
+	private com.google.inject.Injector injector;
+	/** One compiler for the server's life, on the server's injector (a compile builds no injector of its own). */
+	private DominoCompiler compiler;
 
 	@Override
 	public List<String> initialize() {
@@ -59,6 +63,8 @@ public class DominoCommands implements IExecutableCommandService {
 			String out = args.size() > 1 ? text(args.get(1)) : null;
 			return compile(uri, out);
 		}
+		// the code lens names the system it belongs to: a file may declare several
+		String systemName = args.size() > 1 ? text(args.get(1)) : null;
 		return access.doSyncRead(uri, context -> {
 			if (!(context.getResource() instanceof XtextResource resource)) {
 				return Map.of("error", "not a Domino file: " + uri);
@@ -68,6 +74,13 @@ public class DominoCommands implements IExecutableCommandService {
 				return Map.of("error", "this file declares no system or board");
 			}
 			Analysis.Unit unit = analysis.systems().isEmpty() ? analysis.units().get(0) : analysis.systems().get(0);
+			if (systemName != null) {
+				unit = analysis.systems().stream().filter(u -> systemName.equals(u.model().name())).findFirst()
+						.orElse(null);
+				if (unit == null) {
+					return Map.of("error", "this file declares no system " + systemName);
+				}
+			}
 			SystemModel model = unit.model();
 			Map<String, Object> result = new LinkedHashMap<>();
 			result.put("name", model.isBoardOnly() ? model.board().name() : model.name());
@@ -77,8 +90,8 @@ public class DominoCommands implements IExecutableCommandService {
 			result.put("mpu", mpuUse(model, unit.mpuPlan()));
 			if (!params.getCommand().equals(SUMMARY)) {
 				Path dir = resource.getURI().isFile() ? Path.of(resource.getURI().toFileString()).getParent() : null;
-				result.put("svg", MemoryMapSvg.emit(model, dir));
-				result.put("text", TextMap.emit(model));
+				result.put("svg", MemoryMapSvg.emit(unit.placed(), dir));
+				result.put("text", TextMap.emit(unit.placed()));
 			}
 			return result;
 		});
@@ -106,7 +119,14 @@ public class DominoCommands implements IExecutableCommandService {
 		return use;
 	}
 
-	private static Map<String, Object> compile(String uri, String out) {
+	private synchronized DominoCompiler compiler() {
+		if (compiler == null) {
+			compiler = new DominoCompiler(injector, dev.domino.resolve.Locations.relativeToWorkingDirectory());
+		}
+		return compiler;
+	}
+
+	private Map<String, Object> compile(String uri, String out) {
 		URI u = URI.createURI(uri);
 		if (!u.isFile()) {
 			return Map.of("error", "only files on disk can be compiled: " + uri);
@@ -116,7 +136,7 @@ public class DominoCommands implements IExecutableCommandService {
 				.replaceFirst("\\.domino$", ""));
 		Map<String, Object> result = new LinkedHashMap<>();
 		try {
-			DominoCompiler.Outcome o = new DominoCompiler().compile(file, dir, 0);
+			DominoCompiler.Outcome o = compiler().compile(file, dir, 0);
 			List<String> messages = new ArrayList<>();
 			for (Diagnostic d : o.diagnostics()) {
 				messages.add(d.format());

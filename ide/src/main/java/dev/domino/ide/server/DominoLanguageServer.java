@@ -13,11 +13,11 @@ import org.eclipse.lsp4j.CodeActionParams;
 import org.eclipse.lsp4j.Command;
 import org.eclipse.lsp4j.DefinitionParams;
 import org.eclipse.lsp4j.Diagnostic;
+import org.eclipse.lsp4j.DiagnosticRelatedInformation;
 import org.eclipse.lsp4j.DidChangeTextDocumentParams;
 import org.eclipse.lsp4j.DidCloseTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.DidSaveTextDocumentParams;
-import org.eclipse.lsp4j.DiagnosticRelatedInformation;
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InlayHint;
 import org.eclipse.lsp4j.InlayHintParams;
@@ -39,9 +39,10 @@ import org.eclipse.xtext.validation.Issue;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 
 import dev.domino.ast.Import;
+import dev.domino.diagnostics.DiagnosticJson;
+import dev.domino.diagnostics.RuleId;
 import dev.domino.ide.hints.InlayHints;
 
 /**
@@ -52,6 +53,11 @@ import dev.domino.ide.hints.InlayHints;
 public class DominoLanguageServer extends LanguageServerImpl {
 	static final String SOURCE = "domino";
 	static final String SYNTAX_CODE = "org.eclipse.xtext.diagnostics.Diagnostic.Syntax";
+	private static final com.google.gson.Gson GSON = new com.google.gson.Gson();
+	@com.google.inject.Inject
+	private org.eclipse.xtext.ide.server.UriExtensions uris;
+	/** The URIs of the documents the client has open (as the client spells them). */
+	private final java.util.Set<String> openDocuments = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
 	/**
 	 * A client that names no workspace (no root, no folders it declares support for) gets the
@@ -81,76 +87,6 @@ public class DominoLanguageServer extends LanguageServerImpl {
 			}
 		}
 		return super.initialize(params);
-	}
-
-	// Positions a client sends may be stale (the text changed meanwhile): each request clamps its
-	// position into the text it runs on, instead of failing.
-
-	@Override
-	protected org.eclipse.lsp4j.Hover hover(org.eclipse.lsp4j.HoverParams params, CancelIndicator cancelIndicator) {
-		params.setPosition(clamp(params.getTextDocument().getUri(), params.getPosition()));
-		return super.hover(params, cancelIndicator);
-	}
-
-	@Override
-	protected Either<List<org.eclipse.lsp4j.CompletionItem>, org.eclipse.lsp4j.CompletionList> completion(
-			CancelIndicator cancelIndicator, org.eclipse.lsp4j.CompletionParams params) {
-		params.setPosition(clamp(params.getTextDocument().getUri(), params.getPosition()));
-		return super.completion(cancelIndicator, params);
-	}
-
-	@Override
-	protected List<? extends Location> references(org.eclipse.lsp4j.ReferenceParams params,
-			CancelIndicator cancelIndicator) {
-		params.setPosition(clamp(params.getTextDocument().getUri(), params.getPosition()));
-		return super.references(params, cancelIndicator);
-	}
-
-	@Override
-	protected List<? extends org.eclipse.lsp4j.DocumentHighlight> documentHighlight(
-			org.eclipse.lsp4j.DocumentHighlightParams params, CancelIndicator cancelIndicator) {
-		params.setPosition(clamp(params.getTextDocument().getUri(), params.getPosition()));
-		return super.documentHighlight(params, cancelIndicator);
-	}
-
-	@Override
-	protected org.eclipse.lsp4j.WorkspaceEdit rename(org.eclipse.lsp4j.RenameParams params,
-			CancelIndicator cancelIndicator) {
-		params.setPosition(clamp(params.getTextDocument().getUri(), params.getPosition()));
-		return super.rename(params, cancelIndicator);
-	}
-
-	@Override
-	protected org.eclipse.lsp4j.jsonrpc.messages.Either3<Range, org.eclipse.lsp4j.PrepareRenameResult, org.eclipse.lsp4j.PrepareRenameDefaultBehavior> prepareRename(
-			org.eclipse.lsp4j.PrepareRenameParams params, CancelIndicator cancelIndicator) {
-		params.setPosition(clamp(params.getTextDocument().getUri(), params.getPosition()));
-		return super.prepareRename(params, cancelIndicator);
-	}
-
-	@Override
-	protected org.eclipse.lsp4j.SignatureHelp signatureHelp(org.eclipse.lsp4j.SignatureHelpParams params,
-			CancelIndicator cancelIndicator) {
-		params.setPosition(clamp(params.getTextDocument().getUri(), params.getPosition()));
-		return super.signatureHelp(params, cancelIndicator);
-	}
-
-	private Position clamp(String uri, Position p) {
-		if (p == null) {
-			return new Position(0, 0);
-		}
-		try {
-			String text = getLanguageServerAccess().doSyncRead(uri, context -> context.getDocument().getContents());
-			return clampTo(text, p);
-		} catch (RuntimeException e) {
-			return p; // a document the server does not know: Xtext answers that itself
-		}
-	}
-
-	static Position clampTo(String text, Position p) {
-		String[] lines = text.split("\n", -1);
-		int line = Math.max(0, Math.min(p.getLine(), lines.length - 1));
-		int character = Math.max(0, Math.min(p.getCharacter(), lines[line].replace("\r", "").length()));
-		return new Position(line, character);
 	}
 
 	/** An unknown request is answered with MethodNotFound (Xtext answers InternalError). */
@@ -183,6 +119,7 @@ public class DominoLanguageServer extends LanguageServerImpl {
 	@Override
 	public void didOpen(DidOpenTextDocumentParams params) {
 		if (params != null && params.getTextDocument() != null && params.getTextDocument().getUri() != null) {
+			openDocuments.add(params.getTextDocument().getUri());
 			super.didOpen(params);
 		}
 	}
@@ -198,8 +135,52 @@ public class DominoLanguageServer extends LanguageServerImpl {
 	@Override
 	public void didClose(DidCloseTextDocumentParams params) {
 		if (params != null && params.getTextDocument() != null && params.getTextDocument().getUri() != null) {
+			openDocuments.remove(params.getTextDocument().getUri());
 			super.didClose(params);
 		}
+	}
+
+	/**
+	 * A file that is not Domino text (a kernel, a ramdisk, a base DTB) changed on disk: every open
+	 * document is checked again, so that its diagnostics follow the files it loads (the analysis
+	 * cache notices which did change and keeps the rest).
+	 */
+	@Override
+	protected org.eclipse.xtext.ide.server.BuildManager.Buildable toBuildable(
+			org.eclipse.lsp4j.DidChangeWatchedFilesParams params) {
+		if (params == null || params.getChanges() == null) {
+			return org.eclipse.xtext.ide.server.BuildManager.Buildable.NO_BUILD;
+		}
+		List<org.eclipse.lsp4j.FileEvent> domino = new ArrayList<>();
+		boolean binaries = false;
+		for (org.eclipse.lsp4j.FileEvent e : params.getChanges()) {
+			if (e == null || e.getUri() == null) {
+				continue;
+			}
+			if (e.getUri().endsWith(".domino")) {
+				domino.add(e);
+			} else {
+				binaries = true;
+			}
+		}
+		if (binaries) {
+			for (String uri : openDocuments) {
+				domino.add(new org.eclipse.lsp4j.FileEvent(uri, org.eclipse.lsp4j.FileChangeType.Changed));
+			}
+		}
+		return binaries || !domino.isEmpty() ? rebuild(domino) : org.eclipse.xtext.ide.server.BuildManager.Buildable.NO_BUILD;
+	}
+
+	/** Xtext's build for changed files; open documents are built from their text. */
+	private org.eclipse.xtext.ide.server.BuildManager.Buildable rebuild(List<org.eclipse.lsp4j.FileEvent> changes) {
+		List<URI> dirty = new ArrayList<>();
+		List<URI> deleted = new ArrayList<>();
+		for (org.eclipse.lsp4j.FileEvent e : changes) {
+			URI uri = uris.toUri(e.getUri());
+			(e.getType() == org.eclipse.lsp4j.FileChangeType.Deleted && !openDocuments.contains(e.getUri()) ? deleted
+					: dirty).add(uri);
+		}
+		return getWorkspaceManager().didChangeFiles(dirty, deleted);
 	}
 
 	@Override
@@ -243,33 +224,31 @@ public class DominoLanguageServer extends LanguageServerImpl {
 		d.setSource(SOURCE);
 		String code = issue.getCode();
 		if (code == null || code.startsWith("org.eclipse.xtext")) {
-			code = code != null && code.equals(SYNTAX_CODE) ? "syntax" : "order";
+			code = (code != null && code.equals(SYNTAX_CODE) ? RuleId.SYNTAX : RuleId.ORDER).id();
 		}
 		d.setCode(code);
 		if (issue.getData() != null && issue.getData().length == 1 && issue.getData()[0].startsWith("{")) {
-			JsonObject data = JsonParser.parseString(issue.getData()[0]).getAsJsonObject();
+			DiagnosticJson.Entry entry = DiagnosticJson.read(issue.getData()[0]);
 			List<DiagnosticRelatedInformation> related = new ArrayList<>();
-			for (JsonElement r : data.getAsJsonArray("related")) {
-				JsonObject o = r.getAsJsonObject();
-				related.add(new DiagnosticRelatedInformation(new Location(o.get("uri").getAsString(), range(o)),
-						o.get("message").getAsString()));
+			for (DiagnosticJson.RelatedPlace r : entry.related()) {
+				related.add(new DiagnosticRelatedInformation(new Location(r.location().uri(), range(r.location())),
+						r.message()));
 			}
 			if (!related.isEmpty()) {
 				d.setRelatedInformation(related);
 			}
-			JsonArray fixes = data.getAsJsonArray("fixes");
-			if (!fixes.isEmpty()) {
+			if (!entry.fixes().isEmpty()) {
 				JsonObject payload = new JsonObject();
-				payload.add("fixes", fixes);
+				payload.add("fixes", GSON.toJsonTree(entry.fixes()));
 				d.setData(payload);
 			}
 		}
 		return d;
 	}
 
-	private static Range range(JsonObject o) {
-		return new Range(new Position(o.get("line").getAsInt(), o.get("character").getAsInt()),
-				new Position(o.get("endLine").getAsInt(), o.get("endCharacter").getAsInt()));
+	/** A range in the protocol's terms: 0-based lines and columns. */
+	private static Range range(DiagnosticJson.Location l) {
+		return new Range(new Position(l.line() - 1, l.column() - 1), new Position(l.endLine() - 1, l.endColumn() - 1));
 	}
 
 	/** Quick fixes: each fix a diagnostic carries becomes a code action with its edits. */
@@ -277,17 +256,14 @@ public class DominoLanguageServer extends LanguageServerImpl {
 	protected List<Either<Command, CodeAction>> codeAction(CodeActionParams params, CancelIndicator cancelIndicator) {
 		List<Either<Command, CodeAction>> actions = new ArrayList<>(super.codeAction(params, cancelIndicator));
 		for (Diagnostic d : params.getContext().getDiagnostics()) {
-			JsonArray fixes = fixesOf(d.getData());
 			boolean first = true;
-			for (JsonElement f : fixes) {
-				JsonObject fix = f.getAsJsonObject();
+			for (DiagnosticJson.QuickFix fix : fixesOf(d.getData())) {
 				Map<String, List<TextEdit>> changes = new java.util.LinkedHashMap<>();
-				for (JsonElement e : fix.getAsJsonArray("edits")) {
-					JsonObject edit = e.getAsJsonObject();
-					changes.computeIfAbsent(edit.get("uri").getAsString(), k -> new ArrayList<>())
-							.add(new TextEdit(range(edit), edit.get("newText").getAsString()));
+				for (DiagnosticJson.Edit edit : fix.edits()) {
+					changes.computeIfAbsent(edit.location().uri(), k -> new ArrayList<>())
+							.add(new TextEdit(range(edit.location()), edit.newText()));
 				}
-				CodeAction action = new CodeAction(fix.get("title").getAsString());
+				CodeAction action = new CodeAction(fix.title());
 				action.setKind(CodeActionKind.QuickFix);
 				action.setDiagnostics(List.of(d));
 				action.setEdit(new WorkspaceEdit(changes));
@@ -299,17 +275,25 @@ public class DominoLanguageServer extends LanguageServerImpl {
 		return actions;
 	}
 
-	private static JsonArray fixesOf(Object data) {
+	/** The fixes a diagnostic's data carries; none for data from another server, or mangled by a client. */
+	private static List<DiagnosticJson.QuickFix> fixesOf(Object data) {
 		try {
-			JsonElement json = data instanceof JsonElement e ? e
-					: data == null ? null : JsonParser.parseString(new com.google.gson.Gson().toJson(data));
-			if (json != null && json.isJsonObject() && json.getAsJsonObject().has("fixes")) {
-				return json.getAsJsonObject().getAsJsonArray("fixes");
+			JsonElement json = data instanceof JsonElement e ? e : data == null ? null : GSON.toJsonTree(data);
+			if (json != null && json.isJsonObject() && json.getAsJsonObject().get("fixes") instanceof JsonArray a) {
+				List<DiagnosticJson.QuickFix> fixes = new ArrayList<>();
+				for (JsonElement f : a) {
+					DiagnosticJson.QuickFix fix = GSON.fromJson(f, DiagnosticJson.QuickFix.class);
+					if (fix != null && fix.title() != null && fix.edits() != null
+							&& fix.edits().stream().allMatch(x -> x != null && x.location() != null && x.newText() != null)) {
+						fixes.add(fix);
+					}
+				}
+				return fixes;
 			}
 		} catch (RuntimeException e) {
-			// data from another server, or mangled by a client: no fixes
+			// not Domino's data: no fixes
 		}
-		return new JsonArray();
+		return List.of();
 	}
 
 	@Override
@@ -328,7 +312,6 @@ public class DominoLanguageServer extends LanguageServerImpl {
 	@Override
 	protected List<? extends Location> definition(CancelIndicator cancelIndicator, DefinitionParams params) {
 		String uri = params.getTextDocument().getUri();
-		params.setPosition(clamp(uri, params.getPosition()));
 		List<Location> imported = getLanguageServerAccess().doSyncRead(uri, context -> {
 			if (!(context.getResource() instanceof XtextResource resource)) {
 				return List.<Location>of();

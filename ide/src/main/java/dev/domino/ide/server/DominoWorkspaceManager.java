@@ -12,7 +12,8 @@ import com.google.inject.Singleton;
 /**
  * Reads see a document and the resource parsed from it. When an edit's build was superseded by
  * the next edit, Xtext's resource still holds the text before: then reads answer on that text,
- * consistently, until the next build catches up, instead of mixing offsets of two texts.
+ * consistently, until the next build catches up, instead of mixing offsets of two texts. Every
+ * document a read sees clamps the positions it is given ({@link ClampingDocument}).
  */
 @Singleton
 public class DominoWorkspaceManager extends WorkspaceManager {
@@ -23,8 +24,9 @@ public class DominoWorkspaceManager extends WorkspaceManager {
 				&& pair.getSecond() instanceof XtextResource resource && resource.getParseResult() != null) {
 			String parsed = resource.getParseResult().getRootNode().getText();
 			if (!parsed.equals(document.getContents())) {
-				return Tuples.pair(new Document(document.getVersion(), parsed), resource);
+				return Tuples.pair(new ClampingDocument(new Document(document.getVersion(), parsed)), resource);
 			}
+			return Tuples.pair(new ClampingDocument(document), resource);
 		}
 		return pair;
 	}

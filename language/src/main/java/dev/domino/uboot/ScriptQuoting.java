@@ -1,4 +1,4 @@
-package dev.domino.emit;
+package dev.domino.uboot;
 
 /**
  * Quoting for U-Boot's hush shell. Everything that comes from the source goes in single

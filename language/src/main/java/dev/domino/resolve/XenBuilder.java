@@ -1,0 +1,117 @@
+package dev.domino.resolve;
+
+import java.util.List;
+
+import dev.domino.ast.AstPackage;
+import dev.domino.ast.DominoSystem;
+import dev.domino.ast.XenBootargs;
+import dev.domino.ast.XenHeap;
+import dev.domino.ast.XenImage;
+import dev.domino.ast.XenItem;
+import dev.domino.ast.XenMpuImageRegions;
+import dev.domino.ast.XenStart;
+import dev.domino.diagnostics.RuleId;
+import dev.domino.model.BootModule;
+import dev.domino.model.InputFile;
+import dev.domino.model.Owner;
+import dev.domino.model.Region;
+import dev.domino.model.RegionKind;
+import dev.domino.model.SourceLocation;
+import dev.domino.model.U64;
+import dev.domino.model.XenConfig;
+import dev.domino.xen.ImageBuilder;
+import dev.domino.xen.XenVersion;
+
+/** Resolves a system's xen block: version, image, command line, static heap, start address. */
+final class XenBuilder {
+	private static final AstPackage AST = AstPackage.eINSTANCE;
+
+	private final BuildContext context;
+	private final ModuleTable modules;
+
+	XenBuilder(BuildContext context, ModuleTable modules) {
+		this.context = context;
+		this.modules = modules;
+	}
+
+	/** Null (after reporting) for a system without a xen block. */
+	XenConfig build(DominoSystem system, dev.domino.ast.Xen x, SourceLocation systemWhere) {
+		Locations locations = context.locations;
+		if (x == null) {
+			context.report.at(RuleId.REQUIRES, systemWhere, "system " + system.getName()
+					+ " has no xen block: add xen 4.17 { image \"path/to/xen\" }").emit();
+			return null;
+		}
+		XenVersion version;
+		SourceLocation versionWhere = locations.of(x, AST.getXen_Version());
+		try {
+			version = XenVersion.parse(x.getVersion());
+		} catch (IllegalArgumentException e) {
+			context.report.at(RuleId.VALUE, versionWhere, "'" + x.getVersion() + "' is not a Xen version like 4.17")
+					.emit();
+			version = new XenVersion(4, 17);
+		}
+		BootModule image = null;
+		String bootargs = "";
+		SourceLocation bootargsWhere = null;
+		Region heap = null;
+		Long start = null;
+		boolean startAuto = false;
+		SourceLocation startWhere = null;
+		Integer mpuImageRegions = null;
+		XenImage imageAst = null;
+		for (XenItem item : x.getItems()) {
+			if (item instanceof XenImage i) {
+				SourceLocation where = locations.of(i, AST.getXenImage_Path());
+				InputFile file = context.inputFile(system, i.getPath(), where, null);
+				Region region = modules.fileRegion("xen.image", RegionKind.XEN_IMAGE, Owner.XEN, "Xen image", file,
+						i.getPlacement(), where);
+				image = new BootModule("xen", BootModule.Role.XEN, file, null, region, file.facts().size(), List.of(),
+						where);
+				imageAst = i;
+			} else if (item instanceof XenBootargs b) {
+				bootargs = b.getValue();
+				bootargsWhere = locations.of(b, AST.getXenBootargs_Value());
+			} else if (item instanceof XenHeap h) {
+				Long size = context.values.size(h.getSize(), "the static heap");
+				if (size != null) {
+					heap = context.origin(h, modules.placed(h.getPlacement(), "xen.heap", RegionKind.STATIC_HEAP,
+							Owner.XEN, "static heap", size, ImageBuilder.MODULE_STEP, locations.head(h),
+							locations.of(h.getSize())));
+				}
+			} else if (item instanceof XenMpuImageRegions m) {
+				mpuImageRegions = context.values.count(m.getCount(), "mpu-image-regions", 1, 255);
+			} else if (item instanceof XenStart s) {
+				startWhere = locations.of(s);
+				startAuto = s.isAuto();
+				start = s.isAuto() ? null : context.values.eval(s.getAddress());
+			}
+		}
+		if (image == null) {
+			context.report.at(RuleId.REQUIRES, locations.head(x),
+					"the xen block needs the hypervisor: image \"path/to/xen\"").emit();
+		} else if (start != null) {
+			image = linkedAt(image, start, startWhere);
+		}
+		context.origin(imageAst, image);
+		return new XenConfig(version, versionWhere, image, bootargs, bootargsWhere, heap, start, startAuto,
+				startWhere, mpuImageRegions, locations.head(x));
+	}
+
+	/** Xen runs where it was linked (XEN_START_ADDRESS): its image is loaded there. */
+	private BootModule linkedAt(BootModule image, long start, SourceLocation startWhere) {
+		Region region = image.region();
+		if (region.isAuto()) {
+			Region fixed = Region.fixed("xen.image", RegionKind.XEN_IMAGE, Owner.XEN, "Xen image", start,
+					region.size(), region.where()).writtenAt(startWhere, null);
+			return new BootModule(image.name(), image.role(), image.file(), null, fixed, image.loadSize(),
+					image.users(), image.where());
+		}
+		if (region.fixedBase() != start) {
+			context.report.at(RuleId.REQUIRES, image.where(), "Xen's image is loaded at " + U64.hex(region.fixedBase())
+					+ " but Xen is linked to run at XEN_START_ADDRESS " + U64.hex(start))
+					.related(startWhere, "the start address").emit();
+		}
+		return image;
+	}
+}
