@@ -6,6 +6,6 @@ cd "$(dirname "$0")"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 qemu-system-aarch64 -machine virt,gic-version=3,virtualization=true,dumpdtb="$tmp/virt.dtb" \
-	-cpu cortex-a57 -smp 2 -m 2048 -display none 2>/dev/null
+	-cpu cortex-a57 -smp 2 -m 2048 -display none -nic none 2>/dev/null
 dtc -q -I dtb -O dts "$tmp/virt.dtb" | grep -v 'rng-seed\|kaslr-seed' | dtc -q -I dts -O dtb -o qemu-virt.dtb -
 echo "wrote $(pwd)/qemu-virt.dtb"
