@@ -6,6 +6,9 @@
 # holding every file the script loads (outputs from OUT_DIR, inputs from SYSTEM_DIR, at the
 # names the script uses). Console output goes to LOG. Returns 0 once every EXPECT string has
 # appeared on the console, 1 if Xen panics or the time runs out first (BOOT_TIMEOUT, 120 s).
+# The machine can be changed for the boot matrix (docs/boot-recipes.md): QEMU (the binary,
+# qemu-system-aarch64), QEMU_MACHINE (virt,gic-version=3,virtualization=true), QEMU_CPU
+# (cortex-a57), QEMU_SMP (2), QEMU_MEM (2048), UBOOT_BIN (Debian's qemu_arm64 U-Boot).
 set -euo pipefail
 out=$(cd "$1" && pwd)
 src=$(cd "$2" && pwd)
@@ -14,7 +17,9 @@ shift 3
 expect=("$@")
 uboot=${UBOOT_BIN:-/usr/lib/u-boot/qemu_arm64/u-boot.bin}
 timeout=${BOOT_TIMEOUT:-120}
-for tool in qemu-system-aarch64 mkenvimage mformat mcopy mmd; do
+qemu=${QEMU:-qemu-system-aarch64}
+machine=${QEMU_MACHINE:-virt,gic-version=3,virtualization=true}
+for tool in "$qemu" mkenvimage mformat mcopy mmd; do
 	command -v "$tool" >/dev/null || { echo "qemu-boot.sh: $tool is missing (run tools/setup-test-env.sh)" >&2; exit 2; }
 done
 [ -f "$uboot" ] || { echo "qemu-boot.sh: $uboot is missing (apt-get install u-boot-qemu)" >&2; exit 2; }
@@ -61,13 +66,14 @@ cp "$uboot" "$work/u-boot.bin"
 truncate -s 64M "$work/u-boot.bin"
 
 : > "$log"
-qemu-system-aarch64 -machine virt,gic-version=3,virtualization=true -cpu cortex-a57 -smp 2 -m 2048 \
+"$qemu" -machine "$machine" -cpu "${QEMU_CPU:-cortex-a57}" -smp "${QEMU_SMP:-2}" -m "${QEMU_MEM:-2048}" \
 	-display none -monitor none -nic none -no-reboot -serial "file:$log" \
 	-drive if=pflash,format=raw,index=0,file="$work/u-boot.bin",readonly=on \
 	-drive if=pflash,format=raw,index=1,file="$work/env.img" \
 	-drive if=none,file="$work/disk.img",format=raw,id=disk -device virtio-blk-device,drive=disk \
 	>/dev/null 2>&1 &
 qemu_pid=$!
+started=$(date +%s.%N)
 
 deadline=$(( $(date +%s) + timeout ))
 while [ "$(date +%s)" -lt "$deadline" ]; do
@@ -77,7 +83,7 @@ while [ "$(date +%s)" -lt "$deadline" ]; do
 		grep -a -q -F -- "$e" "$log" || missing=1
 	done
 	if [ $missing = 0 ]; then
-		echo "qemu-boot.sh: booted: every expected line is on the console ($log)"
+		echo "qemu-boot.sh: booted in $(printf '%.1f' "$(echo "$(date +%s.%N) - $started" | bc)") s: every expected line is on the console ($log)"
 		exit 0
 	fi
 	if grep -a -q -E 'Panic on CPU|Xen BUG at|Could not set up domain|Reboot in five seconds' "$log"; then
