@@ -11,7 +11,7 @@ script=${3:-}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 if [ -z "$script" ]; then
-	printf '#!/bin/sh\necho "%s"\nwhile true; do sleep 3600; done\n' "$banner" > "$work/init"
+	printf '#!/bin/sh\necho "%s"\nwhile true; do /bin/busybox sleep 3600; done\n' "$banner" > "$work/init"
 else
 	name=$(sed -n 's/^DOMINO-BANNER \([^:]*\):.*/\1/p' <<<"$banner")
 	{
