@@ -2,6 +2,12 @@
 #   domino.shm=ADDR                 the guest physical address of the shared page
 #   domino.shm.write=VALUE          write VALUE (32 bits) there and say so;
 # without domino.shm.write, wait up to 60 s until the word at ADDR is not zero and print it.
+# First it lists the guest's /reserved-memory nodes (where Xen describes the shared pages).
+for reg in /proc/device-tree/reserved-memory/*/reg; do
+	[ -f "$reg" ] || continue
+	node=${reg%/reg}
+	say "reserved-memory ${node##*/}: $(hexdump -v -e '4/1 "%02x" " "' "$reg") $(cat "${node}/compatible" 2>/dev/null)"
+done
 addr=; value=
 for arg in $(cat /proc/cmdline); do
 	case "$arg" in
