@@ -7,8 +7,9 @@
 # names the script uses). Console output goes to LOG. Returns 0 once every EXPECT string has
 # appeared on the console, 1 if Xen panics or the time runs out first (BOOT_TIMEOUT, 120 s).
 # The machine can be changed for the boot matrix (docs/boot-recipes.md): QEMU (the binary,
-# qemu-system-aarch64), QEMU_MACHINE (virt,gic-version=3,virtualization=true), QEMU_CPU
-# (cortex-a57), QEMU_SMP (2), QEMU_MEM (2048), UBOOT_BIN (Debian's qemu_arm64 U-Boot).
+# qemu-system-aarch64), QEMU_MACHINE (virt,gic-version=3,virtualization=true,acpi=off), QEMU_CPU
+# (cortex-a57), QEMU_SMP (2), QEMU_MEM (2048), UBOOT_BIN (Debian's qemu_arm64 U-Boot); QEMU_EXTRA
+# adds arguments (split at spaces), e.g. "-d guest_errors -D qemu.log".
 set -euo pipefail
 out=$(cd "$1" && pwd)
 src=$(cd "$2" && pwd)
@@ -18,7 +19,7 @@ expect=("$@")
 uboot=${UBOOT_BIN:-/usr/lib/u-boot/qemu_arm64/u-boot.bin}
 timeout=${BOOT_TIMEOUT:-120}
 qemu=${QEMU:-qemu-system-aarch64}
-machine=${QEMU_MACHINE:-virt,gic-version=3,virtualization=true}
+machine=${QEMU_MACHINE:-virt,gic-version=3,virtualization=true,acpi=off}
 for tool in "$qemu" mkenvimage mformat mcopy mmd; do
 	command -v "$tool" >/dev/null || { echo "qemu-boot.sh: $tool is missing (run tools/setup-test-env.sh)" >&2; exit 2; }
 done
@@ -71,6 +72,7 @@ truncate -s 64M "$work/u-boot.bin"
 	-drive if=pflash,format=raw,index=0,file="$work/u-boot.bin",readonly=on \
 	-drive if=pflash,format=raw,index=1,file="$work/env.img" \
 	-drive if=none,file="$work/disk.img",format=raw,id=disk -device virtio-blk-device,drive=disk \
+	${QEMU_EXTRA:-} \
 	>/dev/null 2>&1 &
 qemu_pid=$!
 started=$(date +%s.%N)
