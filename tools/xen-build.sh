@@ -60,7 +60,8 @@ arm32) cross=${CROSS_COMPILE:-arm-linux-gnueabihf-}; crosspkg=gcc-arm-linux-gnue
 esac
 
 missing=()
-for t in "${cross}gcc:$crosspkg" flex:flex bison:bison make:make gcc:gcc python3:python3 curl:curl xz:xz-utils; do
+# (python3 is not needed: an Arm hypervisor build ran with PYTHON=/bin/false)
+for t in "${cross}gcc:$crosspkg" flex:flex bison:bison make:make gcc:gcc curl:curl xz:xz-utils flock:util-linux; do
 	command -v "${t%%:*}" >/dev/null 2>&1 || missing+=("${t#*:}")
 done
 [ -f /usr/include/stdio.h ] || missing+=(libc6-dev)
