@@ -5,7 +5,8 @@
 # that loads OUT_DIR/boot.scr at the address Domino chose and sources it, and a FAT disk
 # holding every file the script loads (outputs from OUT_DIR, inputs from SYSTEM_DIR, at the
 # names the script uses). Console output goes to LOG. Returns 0 once every EXPECT string has
-# appeared on the console, 1 if Xen panics or the time runs out first (BOOT_TIMEOUT, 120 s).
+# appeared on the console, 1 if Xen panics, U-Boot gives up on the script, a guest kernel panics
+# or the time runs out first (BOOT_TIMEOUT, 120 s).
 # The machine can be changed for the boot matrix (docs/boot-recipes.md): QEMU (the binary,
 # qemu-system-aarch64), QEMU_MACHINE (virt,gic-version=3,virtualization=true,acpi=off), QEMU_CPU
 # (cortex-a57), QEMU_SMP (2), QEMU_MEM (2048), UBOOT_BIN (Debian's qemu_arm64 U-Boot); QEMU_EXTRA
@@ -77,6 +78,7 @@ truncate -s 64M "$work/u-boot.bin"
 qemu_pid=$!
 started=$(date +%s.%N)
 
+fatal='Wrong Image Format for bootm|ERROR: can.t get kernel image|ERROR: FDT image overlaps|Bad Linux ARM(64)? Image magic|Unable to read file|Failed to load .|"Synchronous Abort" handler|Kernel panic - not syncing'
 deadline=$(( $(date +%s) + timeout ))
 while [ "$(date +%s)" -lt "$deadline" ]; do
 	sleep 0.5
@@ -91,6 +93,12 @@ while [ "$(date +%s)" -lt "$deadline" ]; do
 	if grep -a -q -E 'Panic on CPU|Xen BUG at|Could not set up domain|Reboot in five seconds' "$log"; then
 		sleep 1
 		echo "qemu-boot.sh: Xen failed: $(grep -a -m1 -E 'Panic on CPU|Xen BUG at|Could not set up domain' "$log")" >&2
+		exit 1
+	fi
+	# U-Boot giving up on the script, or a guest kernel dying (its console lines are Xen's)
+	if grep -a -q -E "$fatal" "$log"; then
+		sleep 1
+		echo "qemu-boot.sh: the boot failed: $(grep -a -m1 -E "$fatal" "$log")" >&2
 		exit 1
 	fi
 	kill -0 "$qemu_pid" 2>/dev/null || break
