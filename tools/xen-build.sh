@@ -105,6 +105,8 @@ fi
 
 work=$(mktemp -d "$cache/$hash.build.XXXXXX")
 trap 'rm -rf "$work"' EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
 log="$work/build.log"
 src="$work/xen-$upstream"
 tar -C "$work" -xf "$cache/src/$tarball"
