@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Installs what the test suite runs against, on a Debian machine that has only JDK 17, Maven,
-# Node 20 and gcc: dtc, mkimage/dumpimage, QEMU and U-Boot for the boot test, mtools for its
-# disk, Neovim as a third-party LSP client, Chromium for the VS Code test; then fetches the
-# QEMU example's binaries. Safe to run again: it only installs what is missing.
+# Node 20 and gcc: dtc, mkimage/dumpimage, QEMU (aarch64 and arm) and U-Boot for the boot tests,
+# mtools for their disk, the arm64 and armhf cross compilers, flex, bison and make to build Xen
+# from source (tools/xen-build.sh), Neovim as a third-party LSP client, Chromium for the VS Code
+# test; then fetches the QEMU example's binaries and the boot matrix's (docs/boot-recipes.md).
+# Safe to run again: it only installs what is missing.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 
@@ -18,6 +20,15 @@ need nvim neovim
 need chromium chromium
 need curl curl
 need xz xz-utils
+# building Xen from source (tools/xen-build.sh): cross compilers, Kconfig's flex and bison, make;
+# the host gcc (for Kconfig) is assumed, with its libc headers
+need aarch64-linux-gnu-gcc gcc-aarch64-linux-gnu
+need arm-linux-gnueabihf-gcc gcc-arm-linux-gnueabihf
+need flex flex
+need bison bison
+need make make
+[ -f /usr/include/stdio.h ] || packages+=(libc6-dev)
+# u-boot-qemu has both qemu_arm64/u-boot.bin and qemu_arm/u-boot.bin (arm32)
 [ -f /usr/lib/u-boot/qemu_arm64/u-boot.bin ] || packages+=(u-boot-qemu)
 # fonts for readable screenshots of the VS Code test
 [ -d /usr/share/fonts/truetype/dejavu ] || packages+=(fonts-dejavu-core)
@@ -31,6 +42,8 @@ if [ ${#packages[@]} -gt 0 ]; then
 fi
 
 "$root/examples/fetch-binaries.sh"
+# Xen 4.20, the arm32 kernel and Xen, and the probe ramdisks of the boot matrix
+"$root/examples/qemu-virt/fetch-matrix.sh"
 # a real VS Code (code-server, with the Node 24 it needs) and playwright-core for the extension's test
 "$root/tools/vscode-test/setup.sh"
 # the SARIF schema validator the tests use (npm packages pinned by its package-lock.json)
