@@ -106,7 +106,7 @@ public final class DominoCompiler {
 			SystemModel system = unit.model();
 			Path dir = systems.size() == 1 ? outDir : outDir.resolve(system.name());
 			pending.put(dir, Outputs.of(unit.placed(), unit.mpuPlan(), unit.baseTree(), unit.systemTree(), file,
-					timestamp));
+					timestamp, java.nio.file.Files::readAllBytes));
 			written.put(system.name(), dir);
 		}
 		for (Map.Entry<Path, Map<String, byte[]>> e : pending.entrySet()) {

@@ -20,15 +20,6 @@ public final class BoardTree {
 	private BoardTree() {
 	}
 
-	/** The node name a generated tree gives a device (its DT path's last part when it has one). */
-	public static String nodeName(Device d) {
-		if (d.dtPath() != null) {
-			String[] parts = d.dtPath().split("/");
-			return parts[parts.length - 1];
-		}
-		return d.regs().isEmpty() ? d.name() : d.name() + "@" + Long.toHexString(d.regs().get(0).fixedBase());
-	}
-
 	public static DeviceTree generate(Board board) {
 		DtNode root = new DtNode("");
 		DeviceTree tree = new DeviceTree(root);
@@ -82,7 +73,7 @@ public final class BoardTree {
 		}
 		for (Device d : board.devices()) {
 			DtNode parent = parentFor(root, d);
-			String nodeName = nodeName(d); // a node made as the bus of an earlier device is this device
+			String nodeName = d.nodeName(); // a node made as the bus of an earlier device is this device
 			DtNode node = parent.child(nodeName).orElseGet(() -> parent.add(new DtNode(nodeName)));
 			if (!d.compatibles().isEmpty()) {
 				node.set(DtProperty.strings("compatible", d.compatibles().toArray(String[]::new)));

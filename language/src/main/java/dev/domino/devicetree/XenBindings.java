@@ -12,37 +12,55 @@ import dev.domino.model.BootModule;
 import dev.domino.model.Cpu;
 import dev.domino.model.Cpupool;
 import dev.domino.model.Domain;
+import dev.domino.model.EventChannel;
 import dev.domino.model.Region;
 import dev.domino.model.Section;
 import dev.domino.model.SharedMemory;
+import dev.domino.model.SystemModel;
 import dev.domino.mpu.MpuPlan;
 import dev.domino.placement.PlacedRegion;
 import dev.domino.placement.PlacedSystem;
+import dev.domino.xen.XenVersion;
 
 /**
- * Xen's dom0less bindings under {@code /chosen} (docs/misc/arm/device-tree/booting.txt): Xen's
- * command line, the static heap, MPU sections, boot-time cpupools and one {@code xen,domain} node
- * per domain in creation order, with its boot modules and shared memory.
+ * Xen's bindings under {@code /chosen} (docs/misc/arm/device-tree/booting.txt): Xen's command line,
+ * the static heap, the XSM policy, MPU sections, boot-time cpupools, the classic dom0 (its modules
+ * directly under /chosen) and one {@code xen,domain} node per dom0less domain in creation order,
+ * with its boot modules, options, shared memory and event channels.
  */
 final class XenBindings {
-	private XenBindings() {
+	private final PlacedSystem placed;
+	private final SystemModel system;
+	private final DtNode chosen;
+	private final Map<String, Long> poolPhandles = new HashMap<>();
+	/** Each event channel end's node: its phandle is what the other end names. */
+	private final Map<EventChannel.End, Long> endPhandles = new HashMap<>();
+	private long nextPhandle;
+
+	private XenBindings(PlacedSystem placed, DtNode chosen) {
+		this.placed = placed;
+		this.system = placed.model();
+		this.chosen = chosen;
 	}
 
 	static void add(DeviceTree tree, PlacedSystem placed, MpuPlan plan) {
-		var system = placed.model();
 		DtNode root = tree.root();
-		int addressCells = root.addressCells();
-		int sizeCells = root.sizeCells();
-		Map<String, Long> cpuPhandles = cpuPhandles(system.board(), tree);
+		Map<String, Long> cpuPhandles = cpuPhandles(placed.model().board(), tree);
+		XenBindings b = new XenBindings(placed, root.childOrCreate("chosen"));
+		b.nextPhandle = tree.maxPhandle() + 1;
+		b.write(root.addressCells(), root.sizeCells(), plan, cpuPhandles);
+	}
 
-		DtNode chosen = root.childOrCreate("chosen");
+	private void write(int addressCells, int sizeCells, MpuPlan plan, Map<String, Long> cpuPhandles) {
 		chosen.set(DtProperty.cells("#address-cells", 2));
 		chosen.set(DtProperty.cells("#size-cells", 2));
-		if (system.xen().bootargs() != null && !system.xen().bootargs().isEmpty()) {
-			chosen.set(DtProperty.strings("xen,xen-bootargs", system.xen().bootargs()));
+		String line = system.xen().commandLine();
+		if (line != null && !line.isEmpty()) {
+			chosen.set(DtProperty.strings("xen,xen-bootargs", line));
 		}
 		PlacedRegion heap = placed.at(system.xen().heap());
 		if (heap != null) {
+			// in the root node's cells (RELEASE-4.17.0:xen/arch/arm/bootfdt.c:305-319)
 			chosen.set(DtProperty.cells("xen,static-heap",
 					DtProperty.reg(heap.base(), heap.size(), addressCells, sizeCells)));
 		}
@@ -55,8 +73,7 @@ final class XenBindings {
 				}
 			}
 		}
-		Map<String, Long> poolPhandles = new HashMap<>();
-		long nextPhandle = tree.maxPhandle() + 1;
+		module(chosen, system.xen().policy(), "xen,xsm-policy", null);
 		for (Cpupool pool : system.cpupools()) {
 			DtNode node = chosen.add(new DtNode(pool.name()));
 			node.set(DtProperty.strings("compatible", "xen,cpupool"));
@@ -69,16 +86,34 @@ final class XenBindings {
 			node.set(DtProperty.cells("phandle", nextPhandle));
 			poolPhandles.put(pool.name(), nextPhandle++);
 		}
-		for (Domain d : system.domains()) {
-			chosen.add(domainNode(placed, d, poolPhandles));
+		for (EventChannel e : system.eventChannels()) {
+			endPhandles.put(e.first(), nextPhandle++);
+			endPhandles.put(e.second(), nextPhandle++);
+		}
+		system.dom0().ifPresent(this::dom0);
+		for (Domain d : system.domUs()) {
+			chosen.add(domainNode(d));
 		}
 	}
 
-	private static DtNode domainNode(PlacedSystem placed, Domain d, Map<String, Long> poolPhandles) {
+	/** dom0: its modules, command line, shared memory and event channels directly under /chosen. */
+	private void dom0(Domain d) {
+		module(chosen, d.kernelModule(), "multiboot,kernel", null);
+		module(chosen, d.ramdisk(), "multiboot,ramdisk", null);
+		if (d.kernel().args() != null) {
+			// overrides the kernel module's bootargs (RELEASE-4.17.0:xen/arch/arm/domain_build.c:518-522)
+			chosen.set(DtProperty.strings("xen,dom0-bootargs", d.kernel().args()));
+		}
+		sharedMemory(chosen, d);
+		eventChannels(chosen, d);
+	}
+
+	private DtNode domainNode(Domain d) {
 		DtNode node = new DtNode(d.name());
 		node.set(DtProperty.strings("compatible", "xen,domain"));
 		node.set(DtProperty.cells("#address-cells", 2));
 		node.set(DtProperty.cells("#size-cells", 2));
+		// KiB in two cells: one cell fails "cannot read memory property" (RELEASE-4.12.0:xen/common/device_tree.c:180-192)
 		node.set(DtProperty.cells("memory", DtProperty.split(d.memory().size() / 1024, 2)));
 		node.set(DtProperty.cells("cpus", d.vcpus()));
 		if (d.vpl011()) {
@@ -91,20 +126,10 @@ final class XenBindings {
 			node.set(DtProperty.empty("direct-map"));
 		}
 		if (d.isStatic()) {
-			node.set(DtProperty.cells("#xen,static-mem-address-cells", 2));
-			node.set(DtProperty.cells("#xen,static-mem-size-cells", 2));
-			long[] cells = new long[d.staticBanks().size() * 4];
-			int i = 0;
-			for (Region r : d.staticBanks()) {
-				PlacedRegion bank = placed.at(r);
-				if (bank != null) {
-					System.arraycopy(DtProperty.reg(bank.base(), bank.size(), 2, 2), 0, cells, i, 4);
-				}
-				i += 4;
-			}
-			node.set(DtProperty.cells("xen,static-mem", cells));
+			staticMemory(node, d);
 		}
-		switch (d.options().enhanced()) {
+		Domain.Options o = d.options();
+		switch (o.enhanced()) {
 		case ENABLED -> node.set(DtProperty.strings("xen,enhanced", "enabled"));
 		case NO_XENSTORE -> node.set(DtProperty.strings("xen,enhanced", "no-xenstore"));
 		default -> {
@@ -113,40 +138,113 @@ final class XenBindings {
 		if (d.cpupool() != null && poolPhandles.containsKey(d.cpupool().value().name())) {
 			node.set(DtProperty.cells("domain-cpupool", poolPhandles.get(d.cpupool().value().name())));
 		}
-		if (d.options().llcColors() != null) {
-			node.set(DtProperty.strings("llc-colors", d.options().llcColors()));
+		if (o.llcColors() != null) {
+			node.set(DtProperty.strings("llc-colors", o.llcColors()));
 		}
-		if (!d.options().capabilities().isEmpty()) {
-			node.set(DtProperty.cells("capabilities",
-					d.options().capabilities().stream().mapToInt(Domain.Capability::bit).sum()));
+		if (!o.capabilities().isEmpty()) {
+			node.set(DtProperty.cells("capabilities", o.capabilities().stream().mapToInt(Domain.Capability::bit).sum()));
 		}
-		module(placed, node, d.kernel().module(), "multiboot,kernel", d.kernel().args());
-		module(placed, node, d.ramdisk(), "multiboot,ramdisk", null);
-		module(placed, node, d.dtb(), "multiboot,device-tree", null);
-		for (SharedMemory s : placed.model().sharedMemories()) {
-			PlacedRegion host = placed.at(s.host());
-			if (host == null) {
-				continue;
-			}
-			for (SharedMemory.Peer peer : s.peers()) {
-				if (peer.domain() == d) {
-					DtNode shm = node.add(new DtNode("shared-mem-" + s.name() + "@" + Long.toHexString(host.base())));
-					shm.set(DtProperty.strings("compatible", "xen,domain-shared-memory-v1"));
-					shm.set(DtProperty.strings("role", peer == s.owner() ? "owner" : "borrower"));
-					shm.set(DtProperty.strings("xen,shm-id", s.name()));
-					long[] cells = new long[6];
-					System.arraycopy(DtProperty.split(host.base(), 2), 0, cells, 0, 2);
-					System.arraycopy(DtProperty.split(SharedMemory.guestAddress(peer, host.base()), 2), 0, cells, 2, 2);
-					System.arraycopy(DtProperty.split(host.size(), 2), 0, cells, 4, 2);
-					shm.set(DtProperty.cells("xen,shared-mem", cells));
-				}
-			}
+		if (o.p2mMiB() != null) {
+			node.set(DtProperty.cells("xen,domain-p2m-mem-mb", o.p2mMiB().value()));
 		}
+		if (o.grantVersion() != null) {
+			node.set(DtProperty.cells("max_grant_version", o.grantVersion().value()));
+		}
+		if (o.grantFrames() != null) {
+			node.set(DtProperty.cells("max_grant_frames", o.grantFrames().value()));
+		}
+		if (o.maptrackFrames() != null) {
+			node.set(DtProperty.cells("max_maptrack_frames", o.maptrackFrames().value()));
+		}
+		if (o.sve() != null) {
+			node.set(o.sve().value() < 0 ? DtProperty.empty("sve") : DtProperty.cells("sve", o.sve().value()));
+		}
+		if (o.trapUnmapped() != null) {
+			node.set(DtProperty.cells("trap-unmapped-accesses", o.trapUnmapped().value() ? 1 : 0));
+		}
+		if (o.sci() != null) {
+			node.set(DtProperty.strings("xen,sci_type", o.sci().value()));
+		}
+		if (o.iommu() != null) {
+			node.set(DtProperty.strings("passthrough", o.iommu().value() ? "enabled" : "disabled"));
+		}
+		module(node, d.kernelModule(), "multiboot,kernel", d.kernel().args());
+		module(node, d.ramdisk(), "multiboot,ramdisk", null);
+		module(node, d.dtb(), "multiboot,device-tree", null);
+		for (Domain.VcpuAffinity a : o.affinities()) {
+			DtNode vcpu = node.add(new DtNode("vcpu" + a.vcpu()));
+			vcpu.set(DtProperty.strings("compatible", "xen,vcpu"));
+			vcpu.set(DtProperty.cells("id", a.vcpu()));
+			vcpu.set(DtProperty.strings("hard-affinity", a.cpus()));
+		}
+		sharedMemory(node, d);
+		eventChannels(node, d);
 		return node;
 	}
 
-	private static void module(PlacedSystem placed, DtNode parent, BootModule module, String compatible,
-			String bootargs) {
+	/**
+	 * xen,static-mem in the domain node's cells. Only Xen 4.16 reads #xen,static-mem-*-cells; from 4.17
+	 * the cells are /chosen's (RELEASE-4.17.0:xen/arch/arm/domain_build.c:561-576), both 2 here.
+	 */
+	private void staticMemory(DtNode node, Domain d) {
+		if (!system.xen().version().atLeast(new XenVersion(4, 17))) {
+			node.set(DtProperty.cells("#xen,static-mem-address-cells", 2));
+			node.set(DtProperty.cells("#xen,static-mem-size-cells", 2));
+		}
+		long[] cells = new long[d.staticBanks().size() * 4];
+		int i = 0;
+		for (Region r : d.staticBanks()) {
+			PlacedRegion bank = placed.at(r);
+			if (bank != null) {
+				System.arraycopy(DtProperty.reg(bank.base(), bank.size(), 2, 2), 0, cells, i, 4);
+			}
+			i += 4;
+		}
+		node.set(DtProperty.cells("xen,static-mem", cells));
+	}
+
+	/**
+	 * The domain's shared-memory nodes. With an owner domain every node has a role; without one, no
+	 * node has a role and Xen owns the pages (DOMID_IO): RELEASE-4.17.0:xen/arch/arm/domain_build.c:977-1013.
+	 */
+	private void sharedMemory(DtNode parent, Domain d) {
+		for (SharedMemory s : system.sharedMemories()) {
+			PlacedRegion host = placed.at(s.host());
+			SharedMemory.Peer peer = s.peerOf(d);
+			if (host == null || peer == null) {
+				continue;
+			}
+			DtNode shm = parent.add(new DtNode("shared-mem-" + s.name() + "@" + Long.toHexString(host.base())));
+			shm.set(DtProperty.strings("compatible", "xen,domain-shared-memory-v1"));
+			if (s.owner() != null) {
+				shm.set(DtProperty.strings("role", peer == s.owner() ? "owner" : "borrower"));
+			}
+			shm.set(DtProperty.strings("xen,shm-id", s.name()));
+			long[] cells = new long[6];
+			System.arraycopy(DtProperty.split(host.base(), 2), 0, cells, 0, 2);
+			System.arraycopy(DtProperty.split(SharedMemory.guestAddress(peer, host.base()), 2), 0, cells, 2, 2);
+			System.arraycopy(DtProperty.split(host.size(), 2), 0, cells, 4, 2);
+			shm.set(DtProperty.cells("xen,shared-mem", cells));
+		}
+	}
+
+	/** The domain's ends of static event channels: each names its port and the node of the other end. */
+	private void eventChannels(DtNode parent, Domain d) {
+		for (EventChannel e : system.eventChannels()) {
+			for (EventChannel.End end : new EventChannel.End[] { e.first(), e.second() }) {
+				if (end.domain() != d) {
+					continue;
+				}
+				EventChannel.End other = end == e.first() ? e.second() : e.first();
+				DtNode node = parent.add(new DtNode("evtchn-" + e.name() + (end == e.first() ? "" : "-2")));
+				node.set(DtProperty.strings("compatible", "xen,evtchn-v1"));
+				node.set(DtProperty.cells("xen,evtchn", end.port(), endPhandles.get(other)));
+				node.set(DtProperty.cells("phandle", endPhandles.get(end)));
+			}
+		}
+	}
+
+	private void module(DtNode parent, BootModule module, String compatible, String bootargs) {
 		PlacedRegion at = module == null ? null : placed.at(module.region());
 		if (at == null) {
 			return;

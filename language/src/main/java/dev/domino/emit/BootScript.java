@@ -6,6 +6,7 @@ import java.util.List;
 import dev.domino.fdt.DeviceTree;
 import dev.domino.fdt.DtNode;
 import dev.domino.fdt.DtProperty;
+import dev.domino.model.Arch;
 import dev.domino.model.BootConfig;
 import dev.domino.model.BootModule;
 import dev.domino.model.SystemModel;
@@ -64,10 +65,16 @@ public final class BootScript {
 				out.append(command).append('\n');
 			}
 		}
-		out.append("setenv fdt_high 0xffffffffffffffff\n");
+		// U-Boot leaves the DTB where it is loaded (arm32's highest address is 32 bits)
+		boolean arm64 = system.board().arch() == Arch.AARCH64;
+		out.append("setenv fdt_high ").append(arm64 ? "0xffffffffffffffff" : "0xffffffff").append('\n');
 		long xen = placed.base(system.xen().image().region());
-		String boot2 = boot.command() == BootConfig.Command.BOOTM ? "bootm" : "booti";
-		out.append(boot2).append(' ').append(U64.plainHex(xen)).append(" - ").append(U64.plainHex(dtb)).append('\n');
+		String command = switch (boot.command()) {
+		case BOOTM -> "bootm";
+		case BOOTZ -> "bootz";
+		default -> "booti";
+		};
+		out.append(command).append(' ').append(U64.plainHex(xen)).append(" - ").append(U64.plainHex(dtb)).append('\n');
 		return out.toString();
 	}
 

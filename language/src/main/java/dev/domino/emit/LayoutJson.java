@@ -78,11 +78,11 @@ public final class LayoutJson {
 		}
 		root.put("modules", modules);
 		List<Object> domains = new ArrayList<>();
-		int id = 1;
 		for (Domain d : system.domains()) {
 			Map<String, Object> o = new LinkedHashMap<>();
 			o.put("name", d.name());
-			o.put("domid", id++);
+			o.put("domid", system.domainId(d));
+			o.put("kind", d.isDom0() ? "dom0" : "domU");
 			o.put("vcpus", d.vcpus());
 			o.put("memory", U64.plainHex(d.memory().size()));
 			o.put("static", d.isStatic());

@@ -23,6 +23,7 @@ public final class FileInspector {
 
 	private final Map<Key, FileFacts> cache = new ConcurrentHashMap<>();
 	private final Map<Key, TreeResult> trees = new ConcurrentHashMap<>();
+	private final Map<Key, Map<String, Boolean>> kconfigs = new ConcurrentHashMap<>();
 
 	/** A device tree read from disk, or why it could not be read. */
 	public record TreeResult(dev.domino.fdt.DeviceTree tree, String error) {
@@ -48,6 +49,41 @@ public final class FileInspector {
 		});
 	}
 
+	/**
+	 * A Kconfig .config: {@code CONFIG_X=y} is on, {@code # CONFIG_X is not set} and {@code =n} are
+	 * off (other values count as on). Null when it cannot be read. Cached like the facts.
+	 */
+	public Map<String, Boolean> kconfig(Path path) {
+		BasicFileAttributes attributes;
+		try {
+			attributes = Files.readAttributes(path, BasicFileAttributes.class);
+		} catch (IOException | SecurityException e) {
+			return null;
+		}
+		if (!attributes.isRegularFile() || attributes.size() > (16 << 20)) {
+			return null;
+		}
+		Key key = new Key(path, attributes.size(), attributes.lastModifiedTime().toMillis());
+		return kconfigs.computeIfAbsent(key, k -> {
+			Map<String, Boolean> out = new java.util.HashMap<>();
+			try {
+				for (String line : Files.readAllLines(path, java.nio.charset.StandardCharsets.ISO_8859_1)) {
+					java.util.regex.Matcher off = NOT_SET.matcher(line);
+					if (off.matches()) {
+						out.put(off.group(1), false);
+					} else if (line.startsWith("CONFIG_") && line.indexOf('=') > 0) {
+						out.put(line.substring(0, line.indexOf('=')), !line.endsWith("=n"));
+					}
+				}
+			} catch (IOException e) {
+				return Map.of();
+			}
+			return Map.copyOf(out);
+		});
+	}
+
+	private static final java.util.regex.Pattern NOT_SET = java.util.regex.Pattern.compile("# (CONFIG_\\w+) is not set");
+
 	public FileFacts inspect(Path path) {
 		BasicFileAttributes attributes;
 		try {
@@ -59,8 +95,8 @@ public final class FileInspector {
 			return FileFacts.problem(path, FileFacts.Status.UNREADABLE, "cannot be read: " + e.getMessage());
 		}
 		if (!attributes.isRegularFile()) {
-			return new FileFacts(path, FileFacts.Status.NOT_A_FILE, attributes.size(), FileType.UNKNOWN, 0,
-					"is not a regular file", attributes.lastModifiedTime().toMillis());
+			return new FileFacts(path, FileFacts.Status.NOT_A_FILE, attributes.size(), FileType.UNKNOWN, 0, 0,
+					"is not a regular file", attributes.lastModifiedTime().toMillis(), null);
 		}
 		Key key = new Key(path, attributes.size(), attributes.lastModifiedTime().toMillis());
 		return cache.computeIfAbsent(key, k -> read(path, attributes.size(), k.modified()));
@@ -80,7 +116,7 @@ public final class FileInspector {
 
 	private static FileFacts read(Path path, long size, long modified) {
 		if (size == 0) {
-			return new FileFacts(path, FileFacts.Status.EMPTY, 0, FileType.UNKNOWN, 0, "is empty", modified);
+			return new FileFacts(path, FileFacts.Status.EMPTY, 0, FileType.UNKNOWN, 0, 0, "is empty", modified, null);
 		}
 		byte[] head = new byte[(int) Math.min(size, HEADER_BYTES)];
 		try (InputStream in = Files.newInputStream(path)) {
@@ -92,10 +128,38 @@ public final class FileInspector {
 			return FileFacts.problem(path, FileFacts.Status.UNREADABLE, "cannot be read: " + e.getMessage());
 		}
 		Header header = classify(head);
-		return new FileFacts(path, FileFacts.Status.OK, size, header.type, header.imageSize, null, modified);
+		FileFacts unpacked = header.type == FileType.GZIP ? unpacked(path, size) : null;
+		return new FileFacts(path, FileFacts.Status.OK, size, header.type, header.imageSize, header.textOffset, null,
+				modified, unpacked);
 	}
 
-	record Header(FileType type, long imageSize) {
+	/**
+	 * What a gzip file holds, as Xen sees it when it unpacks a kernel: the first bytes (for the
+	 * image's header) and the size gzip records in its last 4 bytes (ISIZE, mod 2^32:
+	 * RELEASE-4.17.0:xen/arch/arm/kernel.c:254-320). Null when the stream cannot be read.
+	 */
+	private static FileFacts unpacked(Path path, long size) {
+		try (InputStream in = new java.util.zip.GZIPInputStream(Files.newInputStream(path), 512);
+				java.nio.channels.SeekableByteChannel channel = Files.newByteChannel(path)) {
+			byte[] head = in.readNBytes(HEADER_BYTES);
+			ByteBuffer tail = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN);
+			channel.position(size - 4);
+			while (tail.hasRemaining() && channel.read(tail) > 0) {
+				// read the 4 bytes
+			}
+			long isize = Integer.toUnsignedLong(tail.getInt(0));
+			Header header = classify(head);
+			return new FileFacts(path, FileFacts.Status.OK, isize, header.type, header.imageSize, header.textOffset,
+					null, 0, null);
+		} catch (IOException | RuntimeException e) {
+			return null;
+		}
+	}
+
+	record Header(FileType type, long imageSize, long textOffset) {
+		Header(FileType type, long imageSize) {
+			this(type, imageSize, 0);
+		}
 	}
 
 	/** Recognises a file from its first bytes. Public for tests and the DTB importer. */
@@ -104,7 +168,7 @@ public final class FileInspector {
 		ByteBuffer be = ByteBuffer.wrap(head).order(ByteOrder.BIG_ENDIAN);
 		// Linux arm64 booting.rst: magic "ARM\x64" at 56, image_size (u64 LE) at 16.
 		if (head.length >= 64 && le.getInt(56) == 0x644d5241) {
-			return new Header(FileType.ARM64_IMAGE, le.getLong(16));
+			return new Header(FileType.ARM64_IMAGE, le.getLong(16), le.getLong(8));
 		}
 		// arm32 zImage: magic 0x016f2818 at 0x24, start and end words at 0x28 and 0x2c.
 		if (head.length >= 0x30 && le.getInt(0x24) == 0x016f2818) {

@@ -5,13 +5,14 @@ import java.util.Set;
 /** Names for imported things that the language accepts: an identifier, no keyword, not taken. */
 public final class Identifiers {
 	/** The grammar's keywords that cannot be names (a test keeps this list equal to the grammar). */
-	public static final Set<String> RESERVED = Set.of("after", "arch", "args", "at", "auto", "bank", "base-dtb",
-			"board", "boot", "boot-modules", "bootargs", "borrower", "capabilities", "compatible", "console", "cpu",
-			"cpupool", "cpus", "device", "device-memory", "device-tree", "direct-map", "domain", "enhanced",
-			"force-assign", "guest-memory", "heap", "image", "import", "iommu", "irq", "llc-colors", "load", "memory",
-			"module", "mpidr", "mpu", "mpu-image-regions", "no-xenstore", "none", "nr-spis", "nr_spis", "on", "owner",
-			"pa-bits", "passthrough", "path", "profile", "psci", "regions", "reg", "reserved", "scheduler", "script",
-			"sections", "shared-memory", "size", "start", "static", "stream-id", "system", "used-by-xen", "vcpus",
+	public static final Set<String> RESERVED = Set.of("affinity", "after", "arch", "args", "at", "auto", "bank", "base-dtb", "board", "boot", "boot-modules",
+			"bootargs", "borrower", "capabilities", "compatible", "console", "cpu", "cpupool", "cpus", "device",
+			"device-memory", "device-tree", "direct-map", "domain", "enhanced", "event-channel", "force-assign",
+			"grant-frames", "grant-version", "guest-memory", "heap", "image", "import", "iommu", "irq", "llc-colors",
+			"load", "maptrack-frames", "memory", "module", "mpidr", "mpu", "mpu-image-regions", "no-xenstore", "none",
+			"nr-spis", "nr_spis", "owner", "p2m-memory", "pa-bits", "passthrough", "path", "port", "profile", "psci",
+			"reg", "regions", "reserved", "scheduler", "scmi-smc", "script", "sections", "shared-memory", "size",
+			"start", "static", "stream-id", "system", "trap-unmapped-accesses", "used-by-xen", "vcpu", "vcpus",
 			"window", "xen");
 
 	private Identifiers() {

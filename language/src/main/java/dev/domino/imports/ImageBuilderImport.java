@@ -384,7 +384,7 @@ public final class ImageBuilderImport {
 							+ board.name() + ": not imported"));
 				} else {
 					out.append("        passthrough ").append(device).append('\n');
-					features.add(XenFeature.PASSTHROUGH);
+					features.add(XenFeature.DEVICE_PASSTHROUGH);
 				}
 			}
 		}

@@ -28,4 +28,13 @@ public record Board(String name, Arch arch, Profile profile, int paBits, List<Cp
 	public Optional<Device> gic() {
 		return devices.stream().filter(Device::isInterruptController).findFirst();
 	}
+
+	/** The GIC's architecture version, 2 or 3 (a guest's virtual GIC is the host's); 3 when unknown. */
+	public int gicVersion() {
+		return gic().map(g -> g.isCompatible("arm,gic-v3") ? 3
+				: g.isCompatible("arm,gic-400") || g.isCompatible("arm,cortex-a15-gic")
+						|| g.isCompatible("arm,cortex-a9-gic") || g.isCompatible("arm,cortex-a7-gic")
+						|| g.isCompatible("arm,gic-v2") ? 2 : 3)
+				.orElse(3);
+	}
 }

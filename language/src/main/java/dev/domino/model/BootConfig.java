@@ -8,7 +8,7 @@ public record BootConfig(Command command, String loadCommand, SourceLocation loa
 		Region script, DeviceTreeMode deviceTreeMode, Region deviceTree, SourceLocation where) {
 
 	public enum Command {
-		BOOTI, BOOTM, NONE
+		BOOTI, BOOTM, BOOTZ, NONE
 	}
 
 	/** prebaked: the compiled DTB is loaded as is. edit: the base DTB is edited by fdt commands at boot. */

@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * A file loaded into RAM before Xen starts: a kernel, ramdisk, partial device tree or XSM policy
  * (or Xen itself). One module may serve several domains: it is loaded once. A module Domino writes
- * itself (a domain's passthrough DTB) has no input file but the name it is written under.
+ * itself has a {@code generatedName}: a domain's passthrough DTB (no input file), or an input file
+ * wrapped for the boot loader (an arm32 Xen as a legacy uImage for bootm).
  */
 public record BootModule(String name, Role role, InputFile file, String generatedName, Region region,
 		long loadSize, List<String> users, SourceLocation where) {
@@ -28,8 +29,13 @@ public record BootModule(String name, Role role, InputFile file, String generate
 		return file == null;
 	}
 
+	/** An input file that Domino writes out wrapped (xen.uimg): loaded under the generated name. */
+	public boolean isWrapped() {
+		return file != null && generatedName != null;
+	}
+
 	/** The file name the boot script loads. */
 	public String bootName() {
-		return isGenerated() ? generatedName : file.bootName();
+		return generatedName != null ? generatedName : file.bootName();
 	}
 }

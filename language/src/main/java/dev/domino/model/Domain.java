@@ -38,12 +38,26 @@ public record Domain(String name, Kind kind, SourceLocation where, long vcpus, M
 	public record Kernel(BootModule module, String args, SourceLocation where) {
 	}
 
-	/** What the domain sees of the hardware: the virtual PL011, passed-through devices, nr_spis. */
-	public record Devices(boolean vpl011, List<Passthrough> passthroughs, Located<Long> nrSpis) {
+	/**
+	 * What the domain sees of the hardware: the virtual PL011, passed-through devices, nr_spis; for
+	 * dom0, the devices hidden from it although no domain takes them.
+	 */
+	public record Devices(boolean vpl011, List<Passthrough> passthroughs, Located<Long> nrSpis,
+			List<Located<Device>> hidden) {
 	}
 
-	/** Dom0less options with no address in them. */
-	public record Options(Enhanced enhanced, String llcColors, Set<Capability> capabilities) {
+	/**
+	 * Dom0less options with no address in them; each null (or empty) when not written. {@code sve}
+	 * is the vector length in bits, -1 for the hardware's maximum; {@code iommu} is the domain
+	 * property passthrough ("enabled" / "disabled").
+	 */
+	public record Options(Enhanced enhanced, String llcColors, Set<Capability> capabilities, Located<Long> p2mMiB,
+			Located<Long> grantFrames, Located<Long> maptrackFrames, Located<Long> grantVersion, Located<Long> sve,
+			Located<Boolean> trapUnmapped, List<VcpuAffinity> affinities, Located<String> sci, Located<Boolean> iommu) {
+	}
+
+	/** vcpu N affinity "0-3,5": vCPU N may run on those physical CPUs only. */
+	public record VcpuAffinity(long vcpu, String cpus, SourceLocation where) {
 	}
 
 	public enum Enhanced {

@@ -21,10 +21,11 @@ public final class SystemModel {
 	private final List<SharedMemory> sharedMemories;
 	private final List<Cpupool> cpupools;
 	private final List<Section> sections;
+	private final List<EventChannel> eventChannels;
 
 	public SystemModel(String name, SourceLocation where, Board board, XenConfig xen, BootConfig boot,
 			List<BootModule> modules, List<Domain> domains, List<SharedMemory> sharedMemories,
-			List<Cpupool> cpupools, List<Section> sections) {
+			List<Cpupool> cpupools, List<Section> sections, List<EventChannel> eventChannels) {
 		this.name = name;
 		this.where = where;
 		this.board = board;
@@ -35,11 +36,12 @@ public final class SystemModel {
 		this.sharedMemories = List.copyOf(sharedMemories);
 		this.cpupools = List.copyOf(cpupools);
 		this.sections = List.copyOf(sections);
+		this.eventChannels = List.copyOf(eventChannels);
 	}
 
 	public static SystemModel boardOnly(Board board) {
 		return new SystemModel(null, board.where(), board, null, null, List.of(), List.of(), List.of(), List.of(),
-				List.of());
+				List.of(), List.of());
 	}
 
 	/** Null for a board checked on its own. */
@@ -72,9 +74,31 @@ public final class SystemModel {
 		return modules;
 	}
 
-	/** Domains in creation order: the order of their DT nodes, hence of their domain ids. */
+	/**
+	 * Every guest in creation order: dom0 first (domain id 0) when there is one, then the dom0less
+	 * domains in the order of their DT nodes, hence of their domain ids (1, 2, ...).
+	 */
 	public List<Domain> domains() {
 		return domains;
+	}
+
+	/** The classic dom0, if the system has one. */
+	public Optional<Domain> dom0() {
+		return domains.isEmpty() || !domains.get(0).isDom0() ? Optional.empty() : Optional.of(domains.get(0));
+	}
+
+	/** The dom0less domains (those with a /chosen xen,domain node). */
+	public List<Domain> domUs() {
+		return dom0().isPresent() ? domains.subList(1, domains.size()) : domains;
+	}
+
+	/** The domain id Xen gives a domain: dom0 is 0, dom0less domains count from 1 in node order. */
+	public int domainId(Domain d) {
+		return d.isDom0() ? 0 : domUs().indexOf(d) + 1;
+	}
+
+	public List<EventChannel> eventChannels() {
+		return eventChannels;
 	}
 
 	public Optional<Domain> domain(String domainName) {

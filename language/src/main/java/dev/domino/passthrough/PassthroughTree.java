@@ -1,7 +1,10 @@
 package dev.domino.passthrough;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import dev.domino.fdt.DeviceTree;
 import dev.domino.fdt.DtNode;
@@ -38,18 +41,20 @@ public final class PassthroughTree {
 		bus.set(DtProperty.empty("ranges"));
 		bus.set(DtProperty.cells("#address-cells", 2));
 		bus.set(DtProperty.cells("#size-cells", 2));
+		Map<Long, Long> clocks = new LinkedHashMap<>(); // host phandle -> guest phandle of a copied fixed clock
 		for (Passthrough p : passthroughs) {
 			if (p.device().regs().isEmpty()) {
 				continue;
 			}
-			bus.add(deviceNode(p.device(), baseNode(baseTree, p.device()), p, directMap));
+			Optional<DtNode> base = baseNode(baseTree, p.device());
+			bus.add(deviceNode(p.device(), base, p, directMap, baseTree, bus, clocks));
 		}
 		return new DeviceTree(root);
 	}
 
 	/** The size of the partial device tree as a DTB: the size of its boot module. */
 	public static long size(Board board, DeviceTree baseTree, List<Passthrough> passthroughs, boolean directMap) {
-		return FdtWriter.write(tree(board, baseTree, passthroughs, directMap)).length;
+		return FdtWriter.size(tree(board, baseTree, passthroughs, directMap));
 	}
 
 	private static Optional<DtNode> baseNode(DeviceTree baseTree, Device device) {
@@ -59,19 +64,32 @@ public final class PassthroughTree {
 		return baseTree.root().find(device.dtPath());
 	}
 
-	private static DtNode deviceNode(Device device, Optional<DtNode> base, Passthrough p, boolean directMap) {
+	/**
+	 * Properties of the host node the guest cannot use as they are: addresses and interrupts are
+	 * written for the guest, and what points at other host nodes (IOMMUs, resets, pins, power, DMA)
+	 * means nothing in the guest. Clocks are kept when they are fixed clocks, copied along.
+	 */
+	private static final Set<String> NOT_COPIED = Set.of("reg", "interrupts", "interrupts-extended",
+			"interrupt-parent", "phandle", "linux,phandle", "status", "iommus", "iommu-map", "msi-parent", "resets",
+			"reset-names", "power-domains", "power-domain-names", "dmas", "dma-names", "clocks", "clock-names",
+			"assigned-clocks", "assigned-clock-rates", "assigned-clock-parents", "xen,passthrough");
+
+	private static DtNode deviceNode(Device device, Optional<DtNode> base, Passthrough p, boolean directMap,
+			DeviceTree baseTree, DtNode bus, Map<Long, Long> clocks) {
 		long hostFirst = device.regs().get(0).fixedBase();
 		long guestFirst = p.guestBase(directMap);
 		String baseName = base.map(n -> n.name().replaceFirst("@.*$", "")).orElse(device.name());
 		DtNode node = new DtNode(baseName + "@" + Long.toHexString(guestFirst));
 
-		List<String> compatibles = device.compatibles();
-		if (compatibles.isEmpty() && base.isPresent()) {
-			compatibles = base.get().property("compatible").map(DtProperty::stringList).orElse(List.of());
-		}
+		// the hardware's own compatible list when there is one (a PL061 is "arm,pl061", "arm,primecell":
+		// Linux's driver is an AMBA one and binds only with the latter)
+		List<String> compatibles = base.flatMap(n -> n.property("compatible")).map(DtProperty::stringList)
+				.filter(l -> !l.isEmpty()).orElse(device.compatibles());
 		if (!compatibles.isEmpty()) {
 			node.set(DtProperty.strings("compatible", compatibles.toArray(String[]::new)));
 		}
+		base.ifPresent(n -> n.properties().stream().filter(q -> !NOT_COPIED.contains(q.name())
+				&& !q.name().equals("compatible") && !q.name().startsWith("pinctrl-")).forEach(node::set));
 		long[] reg = new long[device.regs().size() * 4];
 		long[] xenReg = new long[device.regs().size() * 6];
 		int i = 0;
@@ -96,14 +114,63 @@ public final class PassthroughTree {
 			node.set(DtProperty.cells("interrupts", cells));
 			node.set(DtProperty.cells("interrupt-parent", GUEST_GIC_PHANDLE));
 		}
-		node.set(DtProperty.cells("xen,reg", xenReg));
-		if (device.dtPath() != null) {
-			node.set(DtProperty.strings("xen,path", device.dtPath()));
+		if (base.isPresent() && baseTree != null) {
+			fixedClocks(base.get(), baseTree, bus, clocks, node);
 		}
+		node.set(DtProperty.cells("xen,reg", xenReg));
+		// the host node: Xen routes its interrupts and puts it behind its IOMMU from there
+		node.set(DtProperty.strings("xen,path", device.treePath()));
 		if (p.forceAssign()) {
 			node.set(DtProperty.empty("xen,force-assign-without-iommu"));
 		}
 		return node;
+	}
+
+	/**
+	 * The device's clocks, when every one is a fixed clock of the host tree: copied into /passthrough
+	 * (Xen copies only its children into the guest) with guest phandles. Other clocks are left out.
+	 */
+	private static void fixedClocks(DtNode host, DeviceTree baseTree, DtNode bus, Map<Long, Long> clocks, DtNode node) {
+		Optional<DtProperty> refs = host.property("clocks");
+		if (refs.isEmpty() || refs.get().cellCount() == 0) {
+			return;
+		}
+		long[] guest = new long[refs.get().cellCount()];
+		for (int k = 0; k < guest.length; k++) {
+			long phandle = refs.get().cell(k);
+			Optional<DtNode> provider = byPhandle(baseTree.root(), phandle);
+			boolean fixed = provider.flatMap(c -> c.property("compatible")).map(DtProperty::stringList)
+					.map(l -> l.contains("fixed-clock")).orElse(false)
+					&& provider.get().property("#clock-cells").map(c -> c.cell(0) == 0).orElse(false);
+			if (!fixed) {
+				return;
+			}
+			Long copied = clocks.get(phandle);
+			if (copied == null) {
+				copied = CLOCK_PHANDLE_BASE + clocks.size();
+				DtNode clock = provider.get().deepCopy();
+				clock.set(DtProperty.cells("phandle", copied));
+				bus.add(clock);
+				clocks.put(phandle, copied);
+			}
+			guest[k] = copied;
+		}
+		node.set(DtProperty.cells("clocks", guest));
+		host.property("clock-names").ifPresent(node::set);
+	}
+
+	/** Guest phandles of copied clocks: far from GUEST_PHANDLE_GIC and from what dtc numbers. */
+	private static final long CLOCK_PHANDLE_BASE = 0x8000;
+
+	private static Optional<DtNode> byPhandle(DtNode root, long phandle) {
+		DtNode[] found = new DtNode[1];
+		root.walk(n -> {
+			if (found[0] == null && n.property("phandle").map(p -> p.cellCount() == 1 && p.cell(0) == phandle)
+					.orElse(false)) {
+				found[0] = n;
+			}
+		});
+		return Optional.ofNullable(found[0]);
 	}
 
 	private static void put(long[] cells, int at, long address, long size) {

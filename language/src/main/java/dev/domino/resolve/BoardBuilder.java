@@ -13,6 +13,7 @@ import dev.domino.ast.BaseDtb;
 import dev.domino.ast.Compatible;
 import dev.domino.ast.CpuCount;
 import dev.domino.ast.DeviceItem;
+import dev.domino.ast.DmaMaster;
 import dev.domino.ast.DtPath;
 import dev.domino.ast.Interrupt;
 import dev.domino.ast.MpuRegions;
@@ -147,6 +148,7 @@ final class BoardBuilder {
 		String path = null;
 		Iommu iommu = null;
 		boolean usedByXen = false;
+		boolean dma = false;
 		for (DeviceItem item : d.getItems()) {
 			if (item instanceof Compatible c) {
 				compatibles.addAll(c.getValues());
@@ -176,9 +178,11 @@ final class BoardBuilder {
 						context.locations.of(i));
 			} else if (item instanceof XenOwned) {
 				usedByXen = true;
+			} else if (item instanceof DmaMaster) {
+				dma = true;
 			}
 		}
-		return new Device(d.getName(), compatibles, regs, irqs, path, iommu, usedByXen,
+		return new Device(d.getName(), compatibles, regs, irqs, path, iommu, usedByXen, dma,
 				context.locations.of(d, AST.getDevice_Name()));
 	}
 

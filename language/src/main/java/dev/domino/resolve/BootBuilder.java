@@ -42,6 +42,7 @@ final class BootBuilder {
 			where = locations.head(b);
 			command = switch (b.getCommand()) {
 			case BOOTM -> BootConfig.Command.BOOTM;
+			case BOOTZ -> BootConfig.Command.BOOTZ;
 			case NONE -> BootConfig.Command.NONE;
 			default -> BootConfig.Command.BOOTI;
 			};

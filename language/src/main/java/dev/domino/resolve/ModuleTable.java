@@ -118,7 +118,13 @@ final class ModuleTable {
 	/** The range a file takes: its footprint, or one slot while the file is missing (the layout stays put). */
 	Region fileRegion(String id, RegionKind kind, Owner owner, String label, InputFile file, Placement placement,
 			SourceLocation where) {
-		long footprint = file.facts().ok() ? Math.max(1, file.facts().footprint()) : ImageBuilder.MODULE_STEP;
+		return fileRegion(id, kind, owner, label, file, placement, where, 0);
+	}
+
+	/** @param extra bytes loaded before the file (a wrapper's header) */
+	Region fileRegion(String id, RegionKind kind, Owner owner, String label, InputFile file, Placement placement,
+			SourceLocation where, long extra) {
+		long footprint = file.facts().ok() ? Math.max(1, file.facts().footprint()) + extra : ImageBuilder.MODULE_STEP;
 		return placed(placement, id, kind, owner, label, footprint, ImageBuilder.MODULE_STEP, where, null);
 	}
 

@@ -22,6 +22,7 @@ import dev.domino.model.BootConfig;
 import dev.domino.model.BootModule;
 import dev.domino.model.Cpupool;
 import dev.domino.model.Domain;
+import dev.domino.model.EventChannel;
 import dev.domino.model.Section;
 import dev.domino.model.SharedMemory;
 import dev.domino.model.SourceLocation;
@@ -61,6 +62,13 @@ public final class Resolver {
 		if (result.tree() == null) {
 			context.report.at(RuleId.FILE, board.baseDtb().where(), "base-dtb \"" + board.baseDtb().written()
 					+ "\" is not a valid device tree: " + result.error()).emit();
+			return null;
+		}
+		for (dev.domino.model.Device d : board.devices()) {
+			if (d.dtPath() != null && d.dtPath().startsWith("/") && result.tree().root().find(d.dtPath()).isEmpty()) {
+				context.report.at(RuleId.ORDER, d.where(), "device " + d.name() + " has path \"" + d.dtPath()
+						+ "\", which base-dtb \"" + board.baseDtb().written() + "\" has no node at").emit();
+			}
 		}
 		return result.tree();
 	}
@@ -81,7 +89,12 @@ public final class Resolver {
 			} else if (item instanceof Sections s) {
 				astSections = s;
 			} else if (item instanceof dev.domino.ast.Domain d) {
-				if (names.add(d.getName(), "domain", context.locations.of(d, AST.getDomain_Name()))) {
+				if ("dom0".equals(d.getName())) {
+					context.report.at(RuleId.ORDER, context.locations.of(d, AST.getDomain_Name()), "dom0 is the name"
+							+ " of the classic dom0: write dom0 { ... } for it, or give this dom0less domain another name")
+							.emit();
+				} else if (names.add(DomainBuilder.nameOf(d), "domain", d.isDom0() ? context.locations.head(d)
+						: context.locations.of(d, AST.getDomain_Name()))) {
 					declared.add(d);
 				}
 			} else if (item instanceof dev.domino.ast.BootModule m) {
@@ -92,13 +105,17 @@ public final class Resolver {
 				names.add(s.getName(), "shared memory", context.locations.of(s, AST.getSharedMemory_Name()));
 			} else if (item instanceof dev.domino.ast.Cpupool c) {
 				names.add(c.getName(), "cpupool", context.locations.of(c, AST.getCpupool_Name()));
+			} else if (item instanceof dev.domino.ast.EventChannel e) {
+				names.add(e.getName(), "event channel", context.locations.of(e, AST.getEventChannel_Name()));
 			}
 		}
 
 		ModuleTable modules = new ModuleTable(context, system);
 		SharedResources shared = new SharedResources(context, modules);
-		XenConfig xen = new XenBuilder(context, modules).build(system, astXen, systemWhere);
 		BootConfig boot = new BootBuilder(context, modules).build(astBoot, board, systemWhere);
+		// Xen started with bootm is loaded as a legacy image Domino wraps it in (ImageBuilder does the same)
+		boolean wrapXen = boot.command() == BootConfig.Command.BOOTM;
+		XenConfig xen = new XenBuilder(context, modules).build(system, astXen, systemWhere, wrapXen);
 
 		Map<dev.domino.ast.Cpupool, Cpupool> pools = new LinkedHashMap<>();
 		for (SystemItem item : system.getItems()) {
@@ -106,16 +123,28 @@ public final class Resolver {
 				pools.put(c, shared.cpupool(c, board));
 			}
 		}
-		// domains in creation order; their modules in ImageBuilder order, then Xen last
-		DomainBuilder domainBuilder = new DomainBuilder(context, modules, board, baseTree, pools);
+		// domains in creation order, dom0 first; their modules in ImageBuilder order, then Xen last
+		Dom0CommandLine dom0Line = new Dom0CommandLine(context, xen);
+		DomainBuilder domainBuilder = new DomainBuilder(context, modules, board, baseTree, pools)
+				.dom0Options(dom0Line.memory(), dom0Line.vcpus());
 		Map<dev.domino.ast.Domain, Domain> domains = new IdentityHashMap<>();
 		List<Domain> ordered = new ArrayList<>();
-		for (dev.domino.ast.Domain d : DomainOrder.sort(declared, context.locations, context.report)) {
+		List<dev.domino.ast.Domain> dom0First = new ArrayList<>(declared.stream().filter(DomainBuilder::isDom0).toList());
+		dom0First.addAll(DomainOrder.sort(declared.stream().filter(d -> !DomainBuilder.isDom0(d)).toList(),
+				context.locations, context.report));
+		for (dev.domino.ast.Domain d : dom0First) {
 			Domain domain = domainBuilder.build(d);
 			domains.put(d, domain);
 			ordered.add(domain);
 		}
+		if (xen != null) {
+			xen = dom0Line.complete(ordered.isEmpty() || !ordered.get(0).isDom0() ? null : ordered.get(0),
+					dom0First.isEmpty() || !DomainBuilder.isDom0(dom0First.get(0)) ? null : dom0First.get(0));
+		}
 		List<BootModule> loadOrder = modules.inLoadOrder();
+		if (xen != null && xen.policy() != null) {
+			loadOrder.add(xen.policy());
+		}
 		if (xen != null && xen.image() != null) {
 			loadOrder.add(xen.image());
 		}
@@ -134,9 +163,18 @@ public final class Resolver {
 				}
 			}
 		}
+		List<EventChannel> channels = new ArrayList<>();
+		for (SystemItem item : system.getItems()) {
+			if (item instanceof dev.domino.ast.EventChannel e) {
+				EventChannel channel = shared.eventChannel(e, domains);
+				if (channel != null) {
+					channels.add(channel);
+				}
+			}
+		}
 		List<Section> sections = astSections == null ? List.of() : shared.sections(astSections);
 		return context.origin(system, new SystemModel(system.getName(), systemWhere, board, xen, boot, loadOrder,
-				ordered, shms, List.copyOf(pools.values()), sections));
+				ordered, shms, List.copyOf(pools.values()), sections, channels));
 	}
 
 	/** The first block of a kind; a second one is an {@code order} error. */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.domino.ast.AstPackage;
+import dev.domino.ast.ChannelEnd;
 import dev.domino.ast.CpuRef;
 import dev.domino.ast.CpupoolItem;
 import dev.domino.ast.PoolCpus;
@@ -18,6 +19,7 @@ import dev.domino.model.Board;
 import dev.domino.model.Cpu;
 import dev.domino.model.Cpupool;
 import dev.domino.model.Domain;
+import dev.domino.model.EventChannel;
 import dev.domino.model.Located;
 import dev.domino.model.Owner;
 import dev.domino.model.Region;
@@ -109,6 +111,27 @@ final class SharedResources {
 			}
 		}
 		return context.origin(s, new SharedMemory(s.getName(), host, owner, borrowers, where));
+	}
+
+	/** A static event channel: both ends, each a domain and a port (0, or none written: any free port). */
+	EventChannel eventChannel(dev.domino.ast.EventChannel e, Map<dev.domino.ast.Domain, Domain> domains) {
+		List<EventChannel.End> ends = new ArrayList<>();
+		for (ChannelEnd end : e.getEnds()) {
+			Domain domain = end.getDomain() == null ? null : domains.get(end.getDomain());
+			if (domain == null) {
+				return null; // unresolved (reported by the linker) or a duplicate
+			}
+			Long port = end.getPort() == null ? Long.valueOf(0) : context.values.eval(end.getPort());
+			if (port == null) {
+				return null;
+			}
+			ends.add(new EventChannel.End(domain, port, context.locations.of(end)));
+		}
+		if (ends.size() != 2) {
+			return null;
+		}
+		return context.origin(e, new EventChannel(e.getName(), ends.get(0), ends.get(1),
+				context.locations.of(e, AST.getEventChannel_Name())));
 	}
 
 	List<Section> sections(Sections s) {

@@ -5,10 +5,12 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.domino.diagnostics.Report.RuleReport;
+import dev.domino.model.Arch;
 import dev.domino.model.Cpu;
 import dev.domino.model.Cpupool;
 import dev.domino.model.Domain;
 import dev.domino.model.SystemModel;
+import dev.domino.xen.XenLimits;
 
 /**
  * cpus: vCPUs fit the physical CPUs (a warning: Xen overcommits, but a real-time domain
@@ -16,6 +18,35 @@ import dev.domino.model.SystemModel;
  * with a scheduler Xen has (Xen docs/misc/arm/device-tree/cpupools.txt).
  */
 final class CpusRule implements Rule {
+	/** vcpu N affinity "0-3,5": N is a vCPU of the domain, and the list names CPUs of the board. */
+	private static void affinity(SystemModel system, Domain d, Domain.VcpuAffinity a, RuleReport report) {
+		if (Long.compareUnsigned(a.vcpu(), d.vcpus()) >= 0) {
+			report.at(a.where(), "domain " + d.name() + " has vCPUs 0 to " + (d.vcpus() - 1) + ", not vCPU "
+					+ Long.toUnsignedString(a.vcpu()) + " (Xen panics)").emit();
+		}
+		int pcpus = system.board().cpus().size();
+		for (String part : a.cpus().split(",", -1)) {
+			String[] range = part.trim().split("-", -1);
+			boolean ok = range.length <= 2 && !part.isBlank();
+			long last = -1;
+			for (String n : range) {
+				if (!n.matches("[0-9]{1,6}")) {
+					ok = false;
+					break;
+				}
+				long cpu = Long.parseLong(n);
+				ok &= cpu < pcpus && cpu >= last;
+				last = cpu;
+			}
+			if (!ok) {
+				report.at(a.where(), "the affinity \"" + a.cpus() + "\" of vCPU " + a.vcpu() + " of domain " + d.name()
+						+ " is not a list of CPU numbers and ranges of board " + system.board().name() + " (0 to "
+						+ (pcpus - 1) + "), like \"0-1,3\"").emit();
+				return;
+			}
+		}
+	}
+
 	static final Set<String> SCHEDULERS = Set.of("credit", "credit2", "rtds", "arinc653", "null");
 
 	@Override
@@ -62,7 +93,18 @@ final class CpusRule implements Rule {
 			report.at(system.cpupools().get(0).where(), "every CPU is in a cpupool: Xen needs at least one"
 					+ " CPU, the boot CPU, left in the default pool (Pool-0)").emit();
 		}
+		int limit = system.board().gicVersion() == 2 ? XenLimits.GICV2_VCPUS
+				: system.board().arch() == Arch.AARCH32 ? XenLimits.MAX_VCPUS_ARM32 : XenLimits.MAX_VCPUS_ARM64;
 		for (Domain d : system.domains()) {
+			if (d.vcpus() > limit) {
+				report.at(d.where(), (d.isDom0() ? "dom0" : "domain " + d.name()) + " has " + d.vcpus() + " vCPUs;"
+						+ " a guest on board " + system.board().name() + " has at most " + limit
+						+ (system.board().gicVersion() == 2 ? " (a virtual GICv2 serves 8)" : "")
+						+ ": Xen fails to create it").emit();
+			}
+			for (Domain.VcpuAffinity a : d.options().affinities()) {
+				affinity(system, d, a, report);
+			}
 			if (d.vcpus() > pcpus) {
 				report.warning(d.where(), "domain " + d.name() + " has " + d.vcpus() + " vCPUs but board "
 						+ system.board().name() + " has " + pcpus + " CPUs").emit();

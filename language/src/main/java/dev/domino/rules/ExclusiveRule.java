@@ -6,6 +6,7 @@ import java.util.Map;
 import dev.domino.diagnostics.Report.RuleReport;
 import dev.domino.model.Device;
 import dev.domino.model.Domain;
+import dev.domino.model.EventChannel;
 import dev.domino.model.Irq;
 import dev.domino.model.Located;
 import dev.domino.model.Passthrough;
@@ -20,6 +21,30 @@ import dev.domino.xen.GuestLayout;
  */
 final class ExclusiveRule implements Rule {
 	private record Use(Domain domain, Passthrough passthrough) {
+	}
+
+	/**
+	 * A domain's event-channel ports are its own: one channel each, and none where xenstore's is (the
+	 * first free port, 1, in a domain with xen,enhanced "enabled": RELEASE-4.17.0:xen/arch/arm/domain_build.c:3837-3844).
+	 */
+	private static void ports(SystemModel system, Domain d, RuleReport report) {
+		Map<Long, EventChannel> taken = new HashMap<>();
+		for (EventChannel e : system.eventChannels()) {
+			for (EventChannel.End end : new EventChannel.End[] { e.first(), e.second() }) {
+				if (end.domain() != d || end.port() == 0) {
+					continue;
+				}
+				EventChannel first = taken.putIfAbsent(end.port(), e);
+				if (first != null) {
+					report.at(end.where(), "port " + end.port() + " of domain " + d.name() + " is taken by event channel "
+							+ first.name() + " and by event channel " + e.name()).emit();
+				}
+				if (end.port() == 1 && d.options().enhanced() == Domain.Enhanced.ENABLED) {
+					report.at(end.where(), "port 1 of domain " + d.name() + " is the one xenstore's channel takes"
+							+ " (enhanced): give event channel " + e.name() + " another port").emit();
+				}
+			}
+		}
 	}
 
 	@Override
@@ -69,6 +94,7 @@ final class ExclusiveRule implements Rule {
 					}
 				}
 			}
+			ports(system, d, report);
 			Located<Long> nrSpis = d.devices().nrSpis();
 			if (nrSpis != null && maxSpi >= 0 && nrSpis.value() < maxSpi + 1) {
 				long needed = maxSpi + 1;

@@ -38,6 +38,14 @@ final class FileRule implements Rule {
 			if (m.isGenerated() || m.file() == null) {
 				continue;
 			}
+			if (m.role() == BootModule.Role.KERNEL && m.users().size() > 1 && m.file().facts().ok()
+					&& m.file().facts().type() == FileType.GZIP) {
+				// Xen unpacks a gzip'd kernel over the module's place: the next domain finds no kernel there
+				// (RELEASE-4.17.0:xen/arch/arm/kernel.c:302-303; "Missing kernel boot module?")
+				report.at(m.where(), "kernel \"" + m.file().written() + "\" is gzip-compressed and used by domains "
+						+ String.join(", ", m.users()) + ": Xen unpacks it for the first and the others find no kernel;"
+						+ " give each domain its own copy, or use the uncompressed Image").emit();
+			}
 			if (!presence(context, m.file(), m.role().description(), report)) {
 				continue;
 			}

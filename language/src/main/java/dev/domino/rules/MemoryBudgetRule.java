@@ -46,6 +46,7 @@ final class MemoryBudgetRule implements Rule {
 				overhead = saturatingAdd(overhead, PER_DOMAIN + d.memory().size() / 512);
 			}
 			staticGuestBanks(d, report);
+			firstBank(context, d, report);
 		}
 		long used = 0;
 		for (PlacedRegion r : context.placed().regions()) {
@@ -83,6 +84,33 @@ final class MemoryBudgetRule implements Rule {
 			}
 			b.emit();
 		}
+	}
+
+	/** The kernel, the DTB and the ramdisk fit the domain's first bank as Xen lays them out ({@link FirstBank}). */
+	private static void firstBank(CheckContext context, Domain d, RuleReport report) {
+		FirstBank.Misfit misfit = FirstBank.check(context.placed(), d);
+		if (misfit == null) {
+			return;
+		}
+		long bank = FirstBank.size(context.placed(), d);
+		var kernel = d.kernelModule().file().facts().kernel();
+		String what = (d.isDom0() ? "dom0" : "domain " + d.name());
+		String bankText = d.isDom0() ? "the " + U64.size(bank) + " Xen surely gives dom0 first"
+				: "its first memory bank (" + U64.approx(bank) + (d.isStatic() && d.directMap() ? ", its first static bank"
+						: ", at guest address 0x4000_0000") + ")";
+		String ramdisk = d.ramdisk() == null ? "" : ", ramdisk " + d.ramdisk().bootName() + " ("
+				+ U64.approx(d.ramdisk().loadSize()) + ")";
+		Report.Builder b = report.at(d.memory().where(), what + ": " + bankText + " cannot hold kernel "
+				+ d.kernelModule().bootName() + " (" + U64.approx(kernel.size()) + (kernel.imageSize() > kernel.size()
+						? ", " + U64.approx(kernel.imageSize()) + " once loaded" : "")
+				+ "), its device tree (a 2 MiB slot)" + ramdisk + ": " + misfit.why() + "; give it at least "
+				+ U64.size(FirstBank.roundUp(misfit.needed())) + " of memory")
+				.related(d.kernelModule().where(), "the kernel");
+		if (!d.isStatic() && d.memory().where() != null && !d.isDom0()) {
+			long at = FirstBank.roundUp(misfit.needed());
+			b.fix(Fixes.replaceSize("Give domain " + d.name() + " " + U64.size(at), d.memory().where(), at));
+		}
+		b.emit();
 	}
 
 	private static void staticGuestBanks(Domain d, RuleReport report) {

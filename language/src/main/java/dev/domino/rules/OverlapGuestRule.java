@@ -62,12 +62,14 @@ final class OverlapGuestRule implements Rule {
 			}
 			for (int i = 0; i < mapped.size(); i++) {
 				GuestRange g = mapped.get(i);
-				for (GuestLayout.Area area : GuestLayout.areas(d.vpl011())) {
+				for (GuestLayout.Area area : GuestLayout.areas(system.board().gicVersion(), d.vpl011(),
+						d.memory().size(), d.options().enhanced() != Domain.Enhanced.NONE)) {
 					if (U64.le(g.base(), area.last()) && U64.le(area.base(), g.last())) {
 						report.at(g.where(), g.what() + " at guest address "
 								+ U64.range(g.base(), g.size()) + " in domain " + d.name() + " collides with the "
 								+ area.name() + " " + U64.range(area.base(), area.size())
-								+ "; choose a guest address outside Xen's guest layout, e.g. below 0x0300_0000").emit();
+								+ "; choose a guest address outside Xen's guest layout, e.g. in [0x0402_0000, 0x1000_0000)")
+								.emit();
 					}
 				}
 				for (int j = 0; j < i; j++) {

@@ -11,7 +11,10 @@ import dev.domino.model.SystemModel;
 import dev.domino.xen.XenFeature;
 import dev.domino.xen.XenVersion;
 
-/** version: every property used is understood by the system's Xen release (table: {@link XenFeature}). */
+/**
+ * version: the selected Xen is a release Domino knows, and every property used is understood by
+ * it (table: {@link XenFeature}, each row with the release tag and file it was verified in).
+ */
 final class VersionRule implements Rule {
 	@Override
 	public void check(CheckContext context, RuleReport report) {
@@ -20,31 +23,57 @@ final class VersionRule implements Rule {
 			return;
 		}
 		XenVersion version = system.xen().version();
+		SourceLocation versionWhere = system.xen().versionWhere();
+		if (!version.atLeast(XenVersion.OLDEST)) {
+			report.at(versionWhere, "Xen " + version + " has no dom0less boot (xen,domain nodes are read from Xen "
+					+ XenVersion.OLDEST + " on)").fix(select(system, XenVersion.OLDEST)).emit();
+			return;
+		}
+		if (version.compareTo(XenVersion.NEWEST) > 0) {
+			report.warning(versionWhere, "Xen " + version + " is not a release Domino has checked its facts against"
+					+ " (the newest is " + XenVersion.NEWEST + "): it is checked as a development build").emit();
+		}
 		if (system.xen().heap() != null) {
-			need(XenFeature.STATIC_HEAP, system.xen().heap().where(), version, system, report);
+			need(XenFeature.STATIC_HEAP, system.xen().heap().where(), system, report);
 		}
 		if (!system.cpupools().isEmpty()) {
-			need(XenFeature.CPUPOOLS, system.cpupools().get(0).where(), version, system, report);
+			need(XenFeature.CPUPOOLS, system.cpupools().get(0).where(), system, report);
 		}
 		if (!system.sharedMemories().isEmpty()) {
-			need(XenFeature.SHARED_MEMORY, system.sharedMemories().get(0).where(), version, system, report);
+			need(XenFeature.SHARED_MEMORY, system.sharedMemories().get(0).where(), system, report);
+		}
+		if (!system.eventChannels().isEmpty()) {
+			need(XenFeature.STATIC_EVTCHN, system.eventChannels().get(0).where(), system, report);
+		}
+		if (system.dom0().isEmpty() && !system.domains().isEmpty()) {
+			need(XenFeature.DOM0LESS_ONLY, system.where(), system, report);
 		}
 		for (Domain d : system.domains()) {
 			for (Map.Entry<XenFeature, SourceLocation> used : d.features().entrySet()) {
-				need(used.getKey(), used.getValue(), version, system, report);
+				need(used.getKey(), used.getValue(), system, report);
 			}
 		}
 	}
 
-	private static void need(XenFeature feature, SourceLocation where, XenVersion version, SystemModel system,
-			RuleReport report) {
-		if (!version.atLeast(feature.since())) {
-			report.at(where, feature.description() + " needs Xen " + feature.since()
-					+ "; system " + system.name() + " selects Xen " + version).related(system.xen().versionWhere(),
-							"the Xen version is selected here")
-					.fix(Fix.of("Select Xen " + feature.since(), new TextEdit(system.xen().versionWhere(),
-							feature.since().toString())))
-					.emit();
+	private static void need(XenFeature feature, SourceLocation where, SystemModel system, RuleReport report) {
+		XenVersion version = system.xen().version();
+		if (version.atLeast(feature.since())) {
+			return;
 		}
+		if (feature.unreleased()) {
+			report.at(where, "no Xen release has " + feature.description() + " yet (" + feature.source() + "); system "
+					+ system.name() + " selects Xen " + version).related(system.xen().versionWhere(),
+							"the Xen version is selected here")
+					.emit();
+			return;
+		}
+		report.at(where, feature.description() + " needs Xen " + feature.since() + " (" + feature.source()
+				+ "); system " + system.name() + " selects Xen " + version)
+				.related(system.xen().versionWhere(), "the Xen version is selected here")
+				.fix(select(system, feature.since())).emit();
+	}
+
+	private static Fix select(SystemModel system, XenVersion version) {
+		return Fix.of("Select Xen " + version, new TextEdit(system.xen().versionWhere(), version.toString()));
 	}
 }

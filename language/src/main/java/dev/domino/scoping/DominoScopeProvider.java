@@ -90,7 +90,7 @@ public class DominoScopeProvider extends AbstractDominoScopeProvider {
 	private <T extends EObject> IScope localScope(EObject container, Class<T> type) {
 		return cache.get(new ScopeKey(container, type), container.eResource(),
 				() -> org.eclipse.xtext.scoping.impl.MapBasedScope.createScope(IScope.NULLSCOPE,
-						Scopes.scopedElementsFor(itemsOf(container, type))));
+						Scopes.scopedElementsFor(itemsOf(container, type), DominoScopeProvider::nameOf)));
 	}
 
 	private record ScopeKey(EObject container, Class<?> type) {
@@ -150,6 +150,13 @@ public class DominoScopeProvider extends AbstractDominoScopeProvider {
 			return null;
 		}
 		return system.getBoard();
+	}
+
+	/** An item's name as references write it; the classic dom0 is "dom0". */
+	public static org.eclipse.xtext.naming.QualifiedName nameOf(EObject item) {
+		String name = item instanceof Domain d && d.isDom0() ? "dom0"
+				: org.eclipse.xtext.util.SimpleAttributeResolver.NAME_RESOLVER.apply(item);
+		return name == null ? null : org.eclipse.xtext.naming.QualifiedName.create(name);
 	}
 
 	static <T extends EObject> List<T> itemsOf(EObject container, Class<T> type) {

@@ -1,10 +1,13 @@
 package dev.domino.xen;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The guest physical address map Xen gives a non-direct-mapped domain (Xen public/arch-arm.h).
- * Passthrough and shared-memory guest addresses must avoid it.
+ * The guest physical address map Xen gives a domain that is not direct-mapped
+ * (RELEASE-4.17.0:xen/include/public/arch-arm.h:394-481, the same values through 4.22). The guest's
+ * virtual GIC is the host's version (RELEASE-4.17.0:xen/arch/arm/domain_build.c:3860, domain.c:653-669):
+ * a GICv2 host gives GICD + GICC, a GICv3 host GICD + the redistributors.
  */
 public final class GuestLayout {
 	public record Area(String name, long base, long size) {
@@ -13,6 +16,9 @@ public final class GuestLayout {
 		}
 	}
 
+	public static final Area GICV2_GICD = new Area("virtual GICv2 distributor (GUEST_GICD_BASE)", 0x03001000L, 0x1000L);
+	public static final Area GICV2_GICC = new Area("virtual GICv2 CPU interface (GUEST_GICC_BASE)", 0x03002000L,
+			0x2000L);
 	public static final Area GICD = new Area("virtual GIC distributor (GUEST_GICV3_GICD_BASE)", 0x03001000L, 0x10000L);
 	public static final Area GICR = new Area("virtual GIC redistributors (GUEST_GICV3_GICR0_BASE)", 0x03020000L,
 			0x01000000L);
@@ -33,8 +39,38 @@ public final class GuestLayout {
 	private GuestLayout() {
 	}
 
-	public static List<Area> areas(boolean vpl011) {
-		return vpl011 ? List.of(GICD, GICR, VPL011, GRANT_TABLE, MAGIC, RAM0, RAM1)
-				: List.of(GICD, GICR, GRANT_TABLE, MAGIC, RAM0, RAM1);
+	/**
+	 * What a guest has at fixed guest addresses: its vGIC, vPL011, grant table and magic pages, and
+	 * its RAM. RAM bank 0 holds the first 3 GiB of its memory, bank 1 the rest
+	 * (RELEASE-4.17.0:xen/arch/arm/domain_build.c:457-478). With xen,enhanced Xen also offers the rest
+	 * of both banks' windows as extended regions (domain_build.c:1724-1752), so they count as taken.
+	 */
+	public static List<Area> areas(int gicVersion, boolean vpl011, long memory, boolean enhanced) {
+		List<Area> out = new ArrayList<>();
+		if (gicVersion == 2) {
+			out.add(GICV2_GICD);
+			out.add(GICV2_GICC);
+		} else {
+			out.add(GICD);
+			out.add(GICR);
+		}
+		if (vpl011) {
+			out.add(VPL011);
+		}
+		out.add(GRANT_TABLE);
+		out.add(MAGIC);
+		if (enhanced) {
+			out.add(RAM0);
+			out.add(RAM1);
+			return out;
+		}
+		long bank0 = Long.compareUnsigned(memory, RAM0.size()) < 0 ? memory : RAM0.size();
+		if (bank0 != 0) {
+			out.add(new Area("the domain's RAM (guest bank 0)", RAM0.base(), bank0));
+		}
+		if (memory - bank0 != 0) {
+			out.add(new Area("the domain's RAM (guest bank 1)", RAM1.base(), memory - bank0));
+		}
+		return out;
 	}
 }

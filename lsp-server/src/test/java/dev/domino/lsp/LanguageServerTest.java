@@ -183,7 +183,7 @@ class LanguageServerTest {
 		assertEquals(5, overlap.getRange().getStart().getLine());
 		var related = overlap.getRelatedInformation().get(0);
 		assertEquals(lsp.uri("qemu-virt.domino"), related.getLocation().getUri());
-		assertEquals(8, related.getLocation().getRange().getStart().getLine());
+		assertEquals(9, related.getLocation().getRange().getStart().getLine());
 	}
 
 	@Test
@@ -249,7 +249,7 @@ class LanguageServerTest {
 				lsp.at("demo.domino", "domain web", 8), "frontend")).get(30, TimeUnit.SECONDS);
 		List<TextEdit> edits = edits(edit, uri);
 		assertEquals(2, edits.size(), "the declaration and 'after web': " + edits);
-		assertTrue(edits.stream().allMatch(e -> e.getNewText().equals("frontend")));
+		assertTrue(edits.stream().allMatch(e -> e.getNewText().equals("frontend")), edits.toString());
 
 		WorkspaceEdit boardRename = lsp.server.getTextDocumentService().rename(new RenameParams(LspSession.doc(uri),
 				lsp.at("demo.domino", "on qemu_virt", 4), "virt")).get(30, TimeUnit.SECONDS);

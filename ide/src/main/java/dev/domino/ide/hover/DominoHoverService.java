@@ -140,7 +140,7 @@ public class DominoHoverService extends HoverService {
 		out.append("**domain ").append(d.name()).append("**: ").append(d.vcpus()).append(d.vcpus() == 1 ? " vCPU, " : " vCPUs, ")
 				.append(U64.size(d.memory().size())).append(d.isStatic() ? " static" : " allocated by Xen")
 				.append(d.directMap() ? ", direct-mapped" : "").append(d.vpl011() ? ", vpl011 console" : "");
-		int domid = system.domains().indexOf(d) + 1;
+		int domid = system.domainId(d);
 		out.append(", domain id ").append(domid);
 		List<Region> regions = new ArrayList<>(d.staticBanks());
 		for (BootModule m : new BootModule[] { d.kernelModule(), d.ramdisk(), d.dtb() }) {

@@ -54,7 +54,7 @@ public class DominoCodeLensService implements ICodeLensService {
 				StringBuilder title = new StringBuilder();
 				title.append("memory ").append(U64.size(d.memory().size())).append(d.isStatic() ? " static" : " from Xen's heap");
 				title.append(" · ").append(d.vcpus()).append(d.vcpus() == 1 ? " vCPU" : " vCPUs");
-				title.append(" · domain id ").append(system.domains().indexOf(d) + 1);
+				title.append(" · domain id ").append(system.domainId(d));
 				if (plan != null) {
 					title.append(" · MPU ").append(plan.usage(d.name()));
 				}
