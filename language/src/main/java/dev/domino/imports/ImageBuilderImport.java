@@ -47,13 +47,17 @@ public final class ImageBuilderImport {
 	private static final Set<String> DOMAIN_VARIABLES = Set.of("DOMU_KERNEL", "DOMU_CMD", "DOMU_RAMDISK", "DOMU_MEM",
 			"DOMU_VCPUS", "DOMU_STATIC_MEM", "DOMU_DIRECT_MAP", "DOMU_ENHANCED", "DOMU_PASSTHROUGH_PATHS",
 			"DOMU_PASSTHROUGH_DTB", "DOMU_CPUPOOL", "DOMU_SHARED_MEM", "DOMU_SHARED_MEM_ID", "DOMU_NOBOOT",
-			"DOMU_VPL011", "DOMU_NR_SPIS", "DOMU_COLORS", "DOMU_LOAD");
+			"DOMU_VPL011", "DOMU_NR_SPIS", "DOMU_COLORS", "DOMU_LOAD", "DOMU_CAPS", "DOMU_GRANT_VER",
+			"DOMU_GRANT_FRAMES", "DOMU_MAPTRACK_FRAMES", "DOMU_VCPU_HARD_AFFINITY", "DOMU_STATIC_EVTCHNS");
+
+	/** The arrays uboot-script-gen declares associative before it sources the config. */
+	private static final Set<String> ASSOCIATIVE = Set.of("DOMU_VCPU_HARD_AFFINITY");
 
 	/** More domains than a config could mean: NUM_DOMUS beyond it is a typo, not a system. */
 	private static final int MAX_DOMAINS = 1024;
 
 	private static final Set<String> HANDLED = Set.of("MEMORY_START", "MEMORY_END", "LOAD_CMD", "BOOT_CMD",
-			"DEVICE_TREE", "XEN", "XEN_CMD", "XEN_STATIC_HEAP", "XEN_LOAD", "DOM0_KERNEL", "DOM0_RAMDISK", "DOM0_CMD",
+			"DEVICE_TREE", "XEN", "XEN_CMD", "XEN_POLICY", "XEN_STATIC_HEAP", "XEN_LOAD", "DOM0_KERNEL", "DOM0_RAMDISK", "DOM0_CMD",
 			"DOM0_MEM", "DOM0_VCPUS", "DOM0_LOAD", "NUM_DOMUS", "NUM_CPUPOOLS", "CPUPOOL", "UBOOT_SOURCE",
 			"UBOOT_SCRIPT");
 
@@ -72,6 +76,11 @@ public final class ImageBuilderImport {
 
 	public static Result run(ShellConfig config, Board board, Options options) {
 		return new ImageBuilderImport(config, board, options).system();
+	}
+
+	/** The config as uboot-script-gen sources it: DOMU_VCPU_HARD_AFFINITY[i,v] is keyed, not indexed. */
+	public static ShellConfig read(String text) {
+		return ShellConfig.parse(text, ASSOCIATIVE);
 	}
 
 	/** What the config holds that is not an assignment (commands, unclosed quotes), by line. */
@@ -117,12 +126,12 @@ public final class ImageBuilderImport {
 		StringBuilder body = new StringBuilder();
 		boot(body, loadCommand);
 		List<Integer> domains = domainIndexes();
-		Map<String, String> kernelModules = sharedModules(domains, "DOMU_KERNEL", "kernel", body);
-		Map<String, String> ramdiskModules = sharedModules(domains, "DOMU_RAMDISK", "ramdisk", body);
+		Map<String, String> kernelModules = sharedModules(domains, "DOMU_KERNEL", "DOM0_KERNEL", "kernel", body);
+		Map<String, String> ramdiskModules = sharedModules(domains, "DOMU_RAMDISK", "DOM0_RAMDISK", "ramdisk", body);
 		Map<Integer, String> pools = cpupools(body);
 		boolean dom0 = config.get("DOM0_KERNEL") != null;
 		if (dom0) {
-			dom0(body);
+			dom0(body, kernelModules, ramdiskModules);
 		}
 		Map<Integer, String> domainNames = new LinkedHashMap<>();
 		for (int i : domains) {
@@ -132,6 +141,7 @@ public final class ImageBuilderImport {
 			domain(body, i, domainNames.get(i), dom0, kernelModules, ramdiskModules, pools, loadCommand);
 		}
 		sharedMemory(body, domains, domainNames);
+		eventChannels(body, domains, domainNames);
 
 		XenVersion version = XenVersion.parse("4.17");
 		for (XenFeature f : features) {
@@ -176,6 +186,10 @@ public final class ImageBuilderImport {
 			notes.add(new ImportNote("XEN_CMD", "not set: ImageBuilder's default command line is written out"));
 		}
 		out.append("        bootargs ").append(Identifiers.string(cmd)).append('\n');
+		String policy = config.get("XEN_POLICY");
+		if (policy != null && !policy.isBlank()) {
+			out.append("        policy ").append(Identifiers.string(options.path().apply(policy))).append('\n');
+		}
 		String heap = config.get("XEN_STATIC_HEAP");
 		if (heap != null && !heap.isBlank()) {
 			List<Long> numbers = numbers("XEN_STATIC_HEAP", heap);
@@ -264,9 +278,14 @@ public final class ImageBuilderImport {
 		return out;
 	}
 
-	/** A module for each file that several domains load, so it is loaded once. */
-	private Map<String, String> sharedModules(List<Integer> domains, String variable, String role, StringBuilder out) {
+	/** A module for each file that several domains (dom0 among them) load, so it is loaded once. */
+	private Map<String, String> sharedModules(List<Integer> domains, String variable, String dom0Variable, String role,
+			StringBuilder out) {
 		Map<String, Integer> uses = new LinkedHashMap<>();
+		String dom0File = config.get(dom0Variable);
+		if (config.get("DOM0_KERNEL") != null && dom0File != null && !dom0File.isBlank()) {
+			uses.put(dom0File, 1);
+		}
 		for (int i : domains) {
 			String file = config.get(variable, i);
 			if (file != null && !file.isBlank()) {
@@ -287,28 +306,33 @@ public final class ImageBuilderImport {
 		return modules;
 	}
 
-	private void dom0(StringBuilder out) {
-		String name = Identifiers.of("dom0", taken);
-		notes.add(new ImportNote("DOM0_KERNEL", "imported as domain " + name + " with capabilities control hardware"
-				+ " xenstore, the dom0less way to have a dom0 (Xen 4.21 and later)"));
-		features.add(XenFeature.CAPABILITIES);
-		out.append("\n    domain ").append(name).append(" {\n");
-		Long vcpus = number("DOM0_VCPUS");
-		Long mem = number("DOM0_MEM");
-		out.append("        vcpus ").append(vcpus == null ? 1 : vcpus).append('\n');
-		out.append("        memory ").append(mem == null ? 1024 : mem).append("M\n");
+	/**
+	 * The dom0 block. Its memory and vCPUs stay where ImageBuilder puts them, in Xen's command line
+	 * (dom0_mem=, dom0_max_vcpus=): Domino reads them from there, and writing them twice is a clash.
+	 */
+	private void dom0(StringBuilder out, Map<String, String> kernelModules, Map<String, String> ramdiskModules) {
+		taken.add("dom0");
+		features.add(XenFeature.DOM0);
+		out.append("\n    dom0 {\n");
 		String cmd = config.get("DOM0_CMD");
 		if (cmd == null) {
 			cmd = "console=hvc0 earlycon=xen earlyprintk=xen clk_ignore_unused root=/dev/ram0";
 		}
-		out.append("        kernel ").append(Identifiers.string(options.path().apply(config.get("DOM0_KERNEL"))))
-				.append(" args ").append(Identifiers.string(cmd)).append('\n');
+		out.append("        kernel ").append(file(config.get("DOM0_KERNEL"), kernelModules)).append(" args ")
+				.append(Identifiers.string(cmd)).append('\n');
 		String ramdisk = config.get("DOM0_RAMDISK");
 		if (ramdisk != null && !ramdisk.isBlank()) {
-			out.append("        ramdisk ").append(Identifiers.string(options.path().apply(ramdisk))).append('\n');
+			out.append("        ramdisk ").append(file(ramdisk, ramdiskModules)).append('\n');
 		}
-		out.append("        capabilities control hardware xenstore\n");
 		out.append("    }\n");
+		if (config.get("XEN_CMD") != null) {
+			for (String ignored : List.of("DOM0_MEM", "DOM0_VCPUS")) {
+				if (config.get(ignored) != null) {
+					notes.add(new ImportNote(ignored, "only applies when XEN_CMD is not set, as in ImageBuilder: dom0's"
+							+ " size is what XEN_CMD says (dom0_mem=, dom0_max_vcpus=)"));
+				}
+			}
+		}
 	}
 
 	private void domain(StringBuilder out, int i, String name, boolean dom0, Map<String, String> kernelModules,
@@ -356,16 +380,14 @@ public final class ImageBuilderImport {
 		if (cmd == null && vpl011) {
 			cmd = "console=ttyAMA0";
 		}
-		out.append("        kernel ").append(kernelModules.containsKey(kernel) ? kernelModules.get(kernel)
-				: Identifiers.string(options.path().apply(kernel)));
+		out.append("        kernel ").append(file(kernel, kernelModules));
 		if (cmd != null) {
 			out.append(" args ").append(Identifiers.string(cmd));
 		}
 		out.append('\n');
 		String ramdisk = config.get("DOMU_RAMDISK", i);
 		if (ramdisk != null && !ramdisk.isBlank()) {
-			out.append("        ramdisk ").append(ramdiskModules.containsKey(ramdisk) ? ramdiskModules.get(ramdisk)
-					: Identifiers.string(options.path().apply(ramdisk))).append('\n');
+			out.append("        ramdisk ").append(file(ramdisk, ramdiskModules)).append('\n');
 		}
 		String dtb = config.get("DOMU_PASSTHROUGH_DTB", i);
 		if (dtb != null && !dtb.isBlank()) {
@@ -408,6 +430,11 @@ public final class ImageBuilderImport {
 			out.append("        llc-colors ").append(Identifiers.string(colors)).append('\n');
 			features.add(XenFeature.LLC_COLORS);
 		}
+		capabilities(out, i);
+		grantLimit(out, i, "DOMU_GRANT_VER", "grant-version");
+		grantLimit(out, i, "DOMU_GRANT_FRAMES", "grant-frames");
+		grantLimit(out, i, "DOMU_MAPTRACK_FRAMES", "maptrack-frames");
+		affinities(out, i, vcpus == null ? 1 : vcpus);
 		Long pool = number("DOMU_CPUPOOL", i);
 		if (pool != null) {
 			if (pools.containsKey(pool.intValue())) {
@@ -534,7 +561,147 @@ public final class ImageBuilderImport {
 		}
 	}
 
+	/** DOMU_CAPS[i]: "control|hardware|xenstore", "dom0" (all three), "none", or the bits 1, 2 and 4. */
+	private void capabilities(StringBuilder out, int i) {
+		String caps = config.get("DOMU_CAPS", i);
+		if (caps == null || caps.isBlank()) {
+			return;
+		}
+		String at = "DOMU_CAPS[" + i + "]";
+		List<String> names = List.of("control", "hardware", "xenstore");
+		int bits = 0;
+		Long number = Arithmetic.evaluate(caps.trim(), n -> null);
+		if (number != null) {
+			if (number < 0 || number > 7) {
+				notes.add(new ImportNote(at, caps + " is not a sum of 1 (control), 2 (hardware) and 4 (xenstore): not"
+						+ " imported"));
+				return;
+			}
+			bits = number.intValue();
+		} else {
+			for (String cap : caps.trim().split("\\|")) {
+				String c = cap.trim();
+				if (c.equals("dom0")) {
+					bits |= 7;
+				} else if (names.contains(c)) {
+					bits |= 1 << names.indexOf(c);
+				} else if (!c.equals("none")) {
+					notes.add(new ImportNote(at, "\"" + c + "\" is not control, hardware, xenstore, dom0 or none: not"
+							+ " imported"));
+					return;
+				}
+			}
+		}
+		if (bits == 0) {
+			return; // a domU has no capabilities unless given some
+		}
+		out.append("        capabilities");
+		for (int b = 0; b < names.size(); b++) {
+			if ((bits & 1 << b) != 0) {
+				out.append(' ').append(names.get(b));
+			}
+		}
+		out.append('\n');
+		features.add(XenFeature.CAPABILITIES);
+	}
+
+	private void grantLimit(StringBuilder out, int i, String variable, String keyword) {
+		Long value = number(variable, i);
+		if (value != null) {
+			out.append("        ").append(keyword).append(' ').append(value).append('\n');
+			features.add(XenFeature.GRANT_LIMITS);
+		}
+	}
+
+	/** DOMU_VCPU_HARD_AFFINITY[i,v]="0-1,3": vCPU v of domain i runs on those physical CPUs. */
+	private void affinities(StringBuilder out, int i, long vcpus) {
+		ShellConfig.Variable v = config.variables().get("DOMU_VCPU_HARD_AFFINITY");
+		if (v == null) {
+			return;
+		}
+		for (Map.Entry<String, String> e : v.keyed().entrySet()) {
+			String[] key = e.getKey().split(",", -1);
+			if (key.length != 2 || !key[0].trim().equals(Integer.toString(i))) {
+				continue;
+			}
+			String at = "DOMU_VCPU_HARD_AFFINITY[" + e.getKey() + "]";
+			Long vcpu = number(at, key[1]);
+			if (vcpu == null) {
+				continue;
+			}
+			if (vcpu < 0 || vcpu >= vcpus) {
+				notes.add(new ImportNote(at, "vCPU " + vcpu + " is not one of domain " + i + "'s " + vcpus
+						+ " vCPUs: not imported"));
+				continue;
+			}
+			out.append("        vcpu ").append(vcpu).append(" affinity ").append(Identifiers.string(e.getValue().trim()))
+					.append('\n');
+			features.add(XenFeature.VCPU_AFFINITY);
+		}
+	}
+
+	/**
+	 * DOMU_STATIC_EVTCHNS[i]="local_port remote_domain_index remote_port; ...": each channel is
+	 * listed by both of its domains; Domino writes it once, with both ends.
+	 */
+	private void eventChannels(StringBuilder out, List<Integer> domains, Map<Integer, String> names) {
+		record End(int domain, long port) {
+		}
+		Map<Set<End>, List<End>> channels = new LinkedHashMap<>();
+		Map<Set<End>, Integer> listings = new LinkedHashMap<>();
+		for (int i : domains) {
+			String value = config.get("DOMU_STATIC_EVTCHNS", i);
+			if (value == null || value.isBlank()) {
+				continue;
+			}
+			String at = "DOMU_STATIC_EVTCHNS[" + i + "]";
+			for (String entry : value.split(";")) {
+				if (entry.isBlank()) {
+					continue;
+				}
+				List<Long> n = numbers(at, entry);
+				if (n == null) {
+					continue;
+				}
+				if (n.size() != 3) {
+					notes.add(new ImportNote(at, "\"" + entry.trim() + "\" is not \"local_port remote_domain remote_port\":"
+							+ " not imported"));
+					continue;
+				}
+				int remote = (int) Math.max(-1, Math.min(n.get(1), Integer.MAX_VALUE));
+				if (!names.containsKey(remote) || remote == i) {
+					notes.add(new ImportNote(at, "\"" + entry.trim() + "\" names domain " + n.get(1) + ", which is not"
+							+ " another imported domain: not imported"));
+					continue;
+				}
+				End local = new End(i, n.get(0));
+				End peer = new End(remote, n.get(2));
+				Set<End> key = Set.of(local, peer);
+				channels.putIfAbsent(key, List.of(local, peer));
+				listings.merge(key, 1, Integer::sum);
+			}
+		}
+		for (Map.Entry<Set<End>, List<End>> c : channels.entrySet()) {
+			End a = c.getValue().get(0);
+			End b = c.getValue().get(1);
+			String name = Identifiers.of("evtchn_" + names.get(a.domain()) + "_" + a.port(), taken);
+			out.append("\n    event-channel ").append(name).append(" { ").append(names.get(a.domain())).append(" port ")
+					.append(a.port()).append(' ').append(names.get(b.domain())).append(" port ").append(b.port())
+					.append(" }\n");
+			features.add(XenFeature.STATIC_EVTCHN);
+			if (listings.get(c.getKey()) == 1) {
+				notes.add(new ImportNote("DOMU_STATIC_EVTCHNS[" + b.domain() + "]", "does not list the channel from "
+						+ names.get(a.domain()) + " port " + a.port() + ": imported with both ends, as Xen needs"));
+			}
+		}
+	}
+
 	// ------------------------------------------------------------------ values
+
+	/** A file as the system names it: its shared module, or its path. */
+	private String file(String file, Map<String, String> modules) {
+		return modules.containsKey(file) ? modules.get(file) : Identifiers.string(options.path().apply(file));
+	}
 
 	private Long number(String variable) {
 		String v = config.get(variable);
@@ -596,10 +763,6 @@ public final class ImageBuilderImport {
 		m.put("FIT", "Domino's boot script loads separate files, not a FIT image");
 		m.put("FIT_ENC_KEY_DIR", "Domino's boot script loads separate files, not a FIT image");
 		m.put("FIT_ENC_UB_DTB", "Domino's boot script loads separate files, not a FIT image");
-		m.put("DOMU_GRANT_VER", "grant table limits are not a Domino setting");
-		m.put("DOMU_GRANT_FRAMES", "grant table limits are not a Domino setting");
-		m.put("DOMU_MAPTRACK_FRAMES", "grant table limits are not a Domino setting");
-		m.put("DOMU_CAPABILITIES", "use capabilities in the domain (Xen 4.21 and later)");
 		return m;
 	}
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -14,9 +15,13 @@ import java.util.TreeMap;
  * Anything that would need a shell (commands, command substitution) is reported by line.
  */
 public final class ShellConfig {
-	/** One variable: its elements by index (a plain variable is element 0) and where it was first set. */
+	/**
+	 * One variable: its elements by index (a plain variable is element 0), or by key for an
+	 * associative array, and where it was first set.
+	 */
 	public static final class Variable {
 		private final TreeMap<Integer, String> elements = new TreeMap<>();
+		private final TreeMap<String, String> keyed = new TreeMap<>();
 		private final int line;
 
 		Variable(int line) {
@@ -35,6 +40,11 @@ public final class ShellConfig {
 			return elements;
 		}
 
+		/** The elements of an associative array (declare -A), by key as written: "0,1". */
+		public TreeMap<String, String> keyed() {
+			return keyed;
+		}
+
 		public int line() {
 			return line;
 		}
@@ -51,15 +61,25 @@ public final class ShellConfig {
 	private final Map<String, Variable> variables = new LinkedHashMap<>();
 	private final List<Problem> problems = new ArrayList<>();
 	private final String text;
+	private final Set<String> associative;
 	private int pos;
 	private int line = 1;
 
-	private ShellConfig(String text) {
+	private ShellConfig(String text, Set<String> associative) {
 		this.text = text;
+		this.associative = associative;
 	}
 
 	public static ShellConfig parse(String text) {
-		ShellConfig c = new ShellConfig(text);
+		return parse(text, Set.of());
+	}
+
+	/**
+	 * @param associative the arrays declared with declare -A before the file is sourced, whose
+	 *            index is a key as written rather than arithmetic
+	 */
+	public static ShellConfig parse(String text, Set<String> associative) {
+		ShellConfig c = new ShellConfig(text, associative);
 		c.statements();
 		return c;
 	}
@@ -122,7 +142,15 @@ public final class ShellConfig {
 		}
 		String name = text.substring(nameStart, pos);
 		Integer index = null;
-		if (peek() == '[') {
+		String key = null;
+		if (peek() == '[' && associative.contains(name)) {
+			int close = text.indexOf(']', pos);
+			if (close < 0) {
+				return false;
+			}
+			key = expand(text.substring(pos + 1, close), statementLine).trim();
+			pos = close + 1;
+		} else if (peek() == '[') {
 			int close = text.indexOf(']', pos);
 			if (close < 0) {
 				return false;
@@ -149,7 +177,7 @@ public final class ShellConfig {
 		} else {
 			return false;
 		}
-		if (peek() == '(' && index == null) {
+		if (peek() == '(' && index == null && key == null) {
 			pos++;
 			List<String> values = new ArrayList<>();
 			while (true) {
@@ -175,6 +203,11 @@ public final class ShellConfig {
 		}
 		String value = word(statementLine);
 		Variable v = variables.computeIfAbsent(name, n -> new Variable(statementLine));
+		if (key != null) {
+			v.keyed().put(key, append ? v.keyed().getOrDefault(key, "") + value : value);
+			endStatement();
+			return true;
+		}
 		int at = index == null ? 0 : index;
 		v.elements().put(at, append ? v.elements().getOrDefault(at, "") + value : value);
 		endStatement();
@@ -351,7 +384,7 @@ public final class ShellConfig {
 		if (s.indexOf('$') < 0) {
 			return s;
 		}
-		ShellConfig inner = new ShellConfig(s);
+		ShellConfig inner = new ShellConfig(s, associative);
 		inner.variables.putAll(variables);
 		StringBuilder out = new StringBuilder();
 		while (inner.pos < s.length()) {

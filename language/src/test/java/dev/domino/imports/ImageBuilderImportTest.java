@@ -100,6 +100,7 @@ class ImageBuilderImportTest {
 				    passthrough ethernet
 				    nr_spis 64
 				    enhanced no-xenstore
+				    grant-version 1
 				    cpupool pool0
 				}""".indent(4)), t);
 		assertTrue(t.contains("domain domU2 {\n        vcpus 1\n        memory 512M\n        kernel Image args \"console=ttyAMA0\""),
@@ -108,8 +109,7 @@ class ImageBuilderImportTest {
 		assertTrue(t.contains("shared-memory my-shm size 16M at 0xA000_0000 { borrower domU0 at 0x1000_0000 borrower domU1 at 0x2000_0000 }"), t);
 
 		List<String> notes = r.notes().stream().map(ImportNote::toString).toList();
-		for (String expected : List.of("DOMU_GRANT_VER: not imported: grant table limits are not a Domino setting",
-				"DT_OVERLAY: not imported: device tree overlays are not applied at boot by Domino",
+		for (String expected : List.of("DT_OVERLAY: not imported: device tree overlays are not applied at boot by Domino",
 				"NUM_DT_OVERLAY: not imported: device tree overlays are not applied at boot by Domino",
 				"FROBNICATE: not an ImageBuilder variable Domino knows: not imported",
 				"DOMU_NOBOOT[3]: domain 3 is not started at boot: Domino starts every domain it declares, so it is not imported",
@@ -162,6 +162,112 @@ class ImageBuilderImportTest {
 		SystemModel m = a.systems().get(0).model();
 		assertEquals(List.of("domU0", "domU1", "domU2"), m.domains().stream().map(Domain::name).toList());
 		assertEquals(0x9800_0000L, m.domains().get(1).staticBanks().get(0).fixedBase());
-		assertEquals("4.17", m.xen().version().toString(), "static shared memory and the heap are 4.17; passthrough is 4.13");
+		assertEquals("4.18", m.xen().version().toString(), "grant-version is 4.18; static shared memory and the heap 4.17");
+	}
+
+	static final String WITH_DOM0 = """
+			MEMORY_START="0x80000000"
+			MEMORY_END="0xC0000000"
+			LOAD_CMD="tftpb"
+			DEVICE_TREE="soc.dtb"
+			XEN="xen"
+			XEN_POLICY="xenpolicy"
+			DOM0_KERNEL="Image"
+			DOM0_RAMDISK="dom0.cpio.gz"
+			DOM0_MEM=768
+			NUM_DOMUS=3
+			DOMU_KERNEL[0]="Image"
+			DOMU_VCPUS[0]=2
+			DOMU_CAPS[0]="hardware|xenstore"
+			DOMU_VCPU_HARD_AFFINITY[0,0]="0-1"
+			DOMU_VCPU_HARD_AFFINITY[0,1]="3"
+			DOMU_VCPU_HARD_AFFINITY[0,5]="2"
+			DOMU_GRANT_FRAMES[0]=32
+			DOMU_MAPTRACK_FRAMES[0]=512
+			DOMU_STATIC_EVTCHNS[0]="10 1 11; 12 2 13"
+			DOMU_KERNEL[1]="Image"
+			DOMU_CAPS[1]=1
+			DOMU_STATIC_EVTCHNS[1]="11 0 10"
+			DOMU_KERNEL[2]="Image"
+			DOMU_CAPS[2]="none"
+			DOMU_STATIC_EVTCHNS[2]="7 9 8"
+			""";
+
+	@Test
+	void aDom0AndTheNewerDomainVariablesAreImported() {
+		ImageBuilderImport.Result r = ImageBuilderImport.run(ImageBuilderImport.read(WITH_DOM0), BOARD,
+				new ImageBuilderImport.Options("imported", null, p -> p));
+		String t = r.text();
+		assertTrue(t.contains("    xen 4.21 {"), "capabilities and vCPU affinity are 4.21\n" + t);
+		assertTrue(t.contains("        bootargs \"console=dtuart dtuart=serial0 dom0_mem=768M dom0_max_vcpus=1 bootscrub=0"
+				+ " vwfi=native sched=null\"\n        policy \"xenpolicy\"\n"), "DOM0_MEM goes into the default XEN_CMD\n" + t);
+		assertTrue(t.contains("""
+				dom0 {
+				    kernel Image args "console=hvc0 earlycon=xen earlyprintk=xen clk_ignore_unused root=/dev/ram0"
+				    ramdisk "dom0.cpio.gz"
+				}""".indent(4)), "dom0 is a dom0 block, sized by Xen's command line only\n" + t);
+		assertTrue(t.contains("""
+				    capabilities hardware xenstore
+				    grant-frames 32
+				    maptrack-frames 512
+				    vcpu 0 affinity "0-1"
+				    vcpu 1 affinity "3"
+				""".indent(4)), t);
+		assertTrue(t.contains("domain domU1 {") && t.substring(t.indexOf("domain domU1 {")).contains("capabilities control\n"), t);
+		assertTrue(!t.substring(t.indexOf("domain domU2 {")).contains("capabilities"), "none is no line\n" + t);
+		assertTrue(t.contains("    event-channel evtchn_domU0_10 { domU0 port 10 domU1 port 11 }\n"), "listed twice, written once\n" + t);
+		assertTrue(t.contains("    event-channel evtchn_domU0_12 { domU0 port 12 domU2 port 13 }\n"), t);
+		assertEquals(1, t.split("event-channel evtchn_domU0_10", -1).length - 1, t);
+		List<String> notes = r.notes().stream().map(ImportNote::toString).toList();
+		for (String expected : List.of(
+				"DOMU_VCPU_HARD_AFFINITY[0,5]: vCPU 5 is not one of domain 0's 2 vCPUs: not imported",
+				"DOMU_STATIC_EVTCHNS[2]: \"7 9 8\" names domain 9, which is not another imported domain: not imported",
+				"DOMU_STATIC_EVTCHNS[2]: does not list the channel from domU0 port 12: imported with both ends, as Xen needs")) {
+			assertTrue(notes.contains(expected), expected + " in\n" + String.join("\n", notes));
+		}
+	}
+
+	@Test
+	void dom0MemoryOutsideTheDefaultCommandLineIsNamed() {
+		ImageBuilderImport.Result r = ImageBuilderImport.run(ImageBuilderImport.read("""
+				XEN="xen"
+				XEN_CMD="console=dtuart dom0_mem=512M"
+				DOM0_KERNEL="Image"
+				DOM0_MEM=1024
+				"""), BOARD, new ImageBuilderImport.Options("imported", null, p -> p));
+		assertTrue(r.text().contains("    xen 4.17 {"), r.text());
+		assertTrue(!r.text().contains("memory"), "dom0's size stays in XEN_CMD\n" + r.text());
+		assertTrue(r.notes().stream().map(ImportNote::toString).toList().contains("DOM0_MEM: only applies when XEN_CMD is"
+				+ " not set, as in ImageBuilder: dom0's size is what XEN_CMD says (dom0_mem=, dom0_max_vcpus=)"), r.notes().toString());
+	}
+
+	@Test
+	void theImportedDom0SystemIsOneDominoAccepts() throws Exception {
+		Workspace ws = new Workspace(dir);
+		ws.write("soc.domino", """
+				board soc {
+				    cpu cpu0 mpidr 0x0  cpu cpu1 mpidr 0x1  cpu cpu2 mpidr 0x2  cpu cpu3 mpidr 0x3
+				    memory ram at 0x8000_0000 size 2G
+				    device gic { compatible "arm,gic-v3" reg 0x2f00_0000 size 64K reg 0x2f10_0000 size 1M }
+				    device serial0 { compatible "arm,pl011" reg 0x1001_0000 size 4K irq spi 5 path "/soc/uart@10000" }
+				}
+				""");
+		ws.arm64Image("xen", 4096, 0x20_0000);
+		ws.arm64Image("Image", 8192, 0x200_0000);
+		ws.ramdisk("dom0.cpio.gz", 4096);
+		byte[] policy = new byte[1024];
+		java.nio.ByteBuffer.wrap(policy).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(0xf97cff8c); // FLASK magic
+		ws.bytes("xenpolicy", policy);
+		// dom0 is the hardware domain and xenstore; the domUs fit beside it
+		String config = WITH_DOM0.replace("DOMU_STATIC_EVTCHNS[2]=\"7 9 8\"\n", "").replace("DOMU_CAPS[0]=\"hardware|xenstore\"\n",
+				"DOMU_MEM[0]=128\nDOMU_MEM[1]=128\nDOMU_MEM[2]=128\n");
+		ImageBuilderImport.Result r = ImageBuilderImport.run(ImageBuilderImport.read(config), BOARD,
+				new ImageBuilderImport.Options("imported", null, p -> p));
+		ws.write("imported.domino", r.text());
+		Analysis a = ws.analyse(CheckContext.Mode.COMPILE, "imported.domino");
+		assertTrue(a.diagnostics().stream().noneMatch(d -> d.isError()), Workspace.format(a.diagnostics()) + "\n" + r.text());
+		SystemModel m = a.systems().get(0).model();
+		assertEquals(768L << 20, m.dom0().orElseThrow().memory().size(), "dom0_mem=768M from the command line");
+		assertEquals(2, m.eventChannels().size());
 	}
 }

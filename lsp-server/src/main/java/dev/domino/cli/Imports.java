@@ -71,7 +71,7 @@ final class Imports {
 	/** @param output null for stdout; @param boardOption, rootOption, systemName, xen null when not given */
 	int importImageBuilder(Path configFile, Path output, Path boardOption, Path rootOption, String systemName,
 			String xen) throws UsageException, IOException, DominoCompiler.InputException {
-		ShellConfig config = ShellConfig.parse(new String(read(configFile), StandardCharsets.UTF_8));
+		ShellConfig config = ImageBuilderImport.read(new String(read(configFile), StandardCharsets.UTF_8));
 		Path root = rootOption != null ? rootOption : folderOf(configFile);
 		Path folder = folderOf(output);
 		if (xen != null && !xen.matches("[0-9]+\\.[0-9]+(\\.[0-9]+)?")) {
