@@ -61,7 +61,7 @@ final class XenBuilder {
 		Integer mpuImageRegions = null;
 		XenImage imageAst = null;
 		for (XenItem item : x.getItems()) {
-			if (item instanceof XenImage i) {
+			if (item instanceof XenImage i && i.getPath() != null) { // no path: the parser reported it
 				SourceLocation where = locations.of(i, AST.getXenImage_Path());
 				InputFile file = context.inputFile(system, i.getPath(), where, null);
 				Region region = modules.fileRegion("xen.image", RegionKind.XEN_IMAGE, Owner.XEN, "Xen image", file,
