@@ -15,6 +15,15 @@ public class DominoRuntimeModule extends AbstractDominoRuntimeModule {
 	}
 
 	@Override
+	public Class<? extends org.eclipse.xtext.parser.IParser> bindIParser() {
+		return dev.domino.parser.BoundedParser.class;
+	}
+
+	public Class<? extends org.eclipse.xtext.parser.antlr.ISyntaxErrorMessageProvider> bindISyntaxErrorMessageProvider() {
+		return dev.domino.parser.SyntaxErrors.class;
+	}
+
+	@Override
 	public Class<? extends org.eclipse.xtext.resource.XtextResource> bindXtextResource() {
 		return dev.domino.linking.DominoResource.class;
 	}

@@ -24,6 +24,7 @@ import dev.domino.diagnostics.Report;
 import dev.domino.diagnostics.RuleId;
 import dev.domino.fdt.DeviceTree;
 import dev.domino.fdt.FdtWriter;
+import dev.domino.linking.DominoResource;
 import dev.domino.files.FileInspector;
 import dev.domino.model.SourceLocation;
 import dev.domino.model.SystemModel;
@@ -156,6 +157,9 @@ public final class Analyzer {
 	private void parseProblems(Resource r, Report report) {
 		String display = locations.display(r.getURI());
 		for (Resource.Diagnostic d : r.getErrors()) {
+			if (!(d instanceof AbstractDiagnostic) && r.getContents().isEmpty()) {
+				continue; // the file could not be read: reported at the import that names it
+			}
 			SourceLocation where = location(r, d, display);
 			if (d instanceof XtextSyntaxDiagnostic) {
 				report.at(RuleId.SYNTAX, where, SyntaxMessages.improve(d.getMessage())).emit();
@@ -196,9 +200,14 @@ public final class Analyzer {
 				}
 				URI uri = URI.createURI(i.getImportURI());
 				URI resolved = uri.isRelative() ? uri.resolve(r.getURI()) : uri;
-				if (!EcoreUtil2.isValidUri(r, resolved)) {
+				String problem = DominoResource.unreadable(resolved);
+				if (problem == null && !EcoreUtil2.isValidUri(r, resolved)) {
+					problem = "no such Domino file";
+				}
+				if (problem != null) {
 					report.at(RuleId.ORDER, locations.of(i, AstPackage.eINSTANCE.getImport_ImportURI()),
-							"cannot import \"" + i.getImportURI() + "\": no such Domino file").emit();
+							"cannot import \"" + i.getImportURI() + "\": " + (problem.startsWith("no such") ? ""
+									: resolved.lastSegment() + " ") + problem).emit();
 				}
 			}
 		}

@@ -67,7 +67,8 @@ public final class DominoCompiler {
 		List<Resource> out = new ArrayList<>();
 		for (Path file : files) {
 			if (!Files.isRegularFile(file)) {
-				throw new InputException(file + ": no such file");
+				throw new InputException(file + (Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+						? ": not a regular file (a folder, a device or a symlink loop)" : ": no such file"));
 			}
 			if (!Files.isReadable(file)) {
 				throw new InputException(file + ": cannot be read");
@@ -93,13 +94,13 @@ public final class DominoCompiler {
 	public Outcome compile(Path file, Path outDir, long timestamp) throws InputException, IOException {
 		Analysis analysis = check(List.of(file), CheckContext.Mode.COMPILE);
 		List<Analysis.Unit> systems = analysis.systems();
+		Map<String, Path> written = new java.util.TreeMap<>();
+		if (analysis.hasErrors()) { // a half-typed system may parse as none: its errors say why
+			return new Outcome(analysis, written);
+		}
 		if (systems.isEmpty()) {
 			throw new InputException(file + ": declares no system to compile (a board alone can be checked with"
 					+ " 'domino check')");
-		}
-		Map<String, Path> written = new java.util.TreeMap<>();
-		if (analysis.hasErrors()) {
-			return new Outcome(analysis, written);
 		}
 		Map<Path, Map<String, byte[]>> pending = new java.util.LinkedHashMap<>();
 		for (Analysis.Unit unit : systems) {

@@ -33,12 +33,16 @@ public final class LayoutJson {
 	public static Map<String, Object> tree(PlacedSystem placed, MpuPlan plan, Path systemDir) {
 		SystemModel system = placed.model();
 		Map<String, Object> root = new LinkedHashMap<>();
-		root.put("system", system.name());
+		if (!system.isBoardOnly()) { // a board mapped on its own has no system, Xen or boot
+			root.put("system", system.name());
+		}
 		root.put("board", system.board().name());
-		root.put("xen", system.xen().version().toString());
-		PlacedRegion script = placed.at(system.boot().script());
-		PlacedRegion dtb = placed.at(system.boot().deviceTree());
-		if (system.boot().hasScript() && script != null && dtb != null) {
+		if (!system.isBoardOnly()) {
+			root.put("xen", system.xen().version().toString());
+		}
+		PlacedRegion script = system.isBoardOnly() ? null : placed.at(system.boot().script());
+		PlacedRegion dtb = system.isBoardOnly() ? null : placed.at(system.boot().deviceTree());
+		if (script != null && dtb != null && system.boot().hasScript()) {
 			Map<String, Object> boot = new LinkedHashMap<>();
 			boot.put("script", U64.plainHex(script.base()));
 			boot.put("start", BootScript.startCommand(placed));

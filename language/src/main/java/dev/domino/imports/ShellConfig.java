@@ -190,7 +190,13 @@ public final class ShellConfig {
 					pos++;
 					break;
 				}
+				int before = pos;
 				values.add(word(statementLine));
+				if (pos == before) { // ';', '|', '<', ... : not a word, so the array ends here
+					problems.add(new Problem(statementLine, "the array " + name + " holds '" + peek()
+							+ "', which is not a value"));
+					break;
+				}
 			}
 			Variable v = append ? variables.computeIfAbsent(name, n -> new Variable(statementLine)) : new Variable(statementLine);
 			int next = v.elements().isEmpty() ? 0 : v.elements().lastKey() + 1;

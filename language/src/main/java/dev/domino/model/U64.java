@@ -67,6 +67,11 @@ public final class U64 {
 		return v & -align;
 	}
 
+	/** Whether {@link #alignUp} of {@code v} fits 64 bits (an address in the last step does not). */
+	public static boolean canAlignUp(long v, long align) {
+		return isAligned(v, align) || Long.compareUnsigned(alignDown(v, align), -align) < 0;
+	}
+
 	/** Rounds up to a power-of-two alignment; ArithmeticException past 2^64. */
 	public static long alignUp(long v, long align) {
 		long down = alignDown(v, align);

@@ -104,7 +104,7 @@ final class BoardBuilder {
 							new Owner(Owner.Kind.FIRMWARE, r.getName()), "reserved range " + r.getName(),
 							locations.of(r, AST.getReservedRange_Name())));
 				}
-			} else if (item instanceof BaseDtb b) {
+			} else if (item instanceof BaseDtb b && b.getPath() != null) { // no path: the parser reported it
 				baseDtb = context.inputFile(board, b.getPath(), locations.of(b, AST.getBaseDtb_Path()), null);
 			} else if (item instanceof MpuRegions m) {
 				Integer n = context.values.count(m.getCount(), "mpu regions", 1, 255);

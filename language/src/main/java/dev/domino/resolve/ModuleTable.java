@@ -70,8 +70,8 @@ final class ModuleTable {
 	}
 
 	private BootModule named(String domain, dev.domino.ast.BootModule ref, BootModule.Role role, EObject use) {
-		if (ref.eIsProxy()) {
-			return null; // the linker reports the unknown name
+		if (ref.eIsProxy() || ref.getPath() == null) {
+			return null; // the linker reports the unknown name, the parser a module without its file
 		}
 		BootModule existing = modules.get(ref);
 		if (existing != null) {

@@ -72,7 +72,7 @@ final class XenBuilder {
 		BootModule policy = null;
 		XenBuild build = null;
 		for (XenItem item : x.getItems()) {
-			if (item instanceof XenImage i) {
+			if (item instanceof XenImage i && i.getPath() != null) { // no path: the parser reported it
 				SourceLocation where = locations.of(i, AST.getXenImage_Path());
 				InputFile file = context.inputFile(system, i.getPath(), where, null);
 				wrap &= file.facts().type() != dev.domino.files.FileType.UIMAGE; // a uImage given is loaded as it is

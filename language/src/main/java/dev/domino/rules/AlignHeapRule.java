@@ -28,7 +28,7 @@ final class AlignHeapRule implements Rule {
 			}
 			b.emit();
 		}
-		if (!U64.isAligned(heap.size(), Alignment.HEAP)) {
+		if (!U64.isAligned(heap.size(), Alignment.HEAP) && U64.canAlignUp(heap.size(), Alignment.HEAP)) {
 			long up = U64.alignUp(heap.size(), Alignment.HEAP);
 			report.at(heap.sizeWhere() != null ? heap.sizeWhere() : heap.where(),
 					"the static heap is " + U64.size(heap.size()) + ", not a multiple of 64 KiB")

@@ -30,8 +30,8 @@ final class AlignImageRule implements Rule {
 				continue;
 			}
 			Report.Builder b = report.at(r.where(), r.label() + " is loaded at " + U64.hex(r.base())
-					+ ": an arm64 Image must be 2 MiB aligned (booti would move it to "
-					+ U64.hex(U64.alignUp(r.base(), Alignment.IMAGE)) + ")");
+					+ ": an arm64 Image must be 2 MiB aligned" + (U64.canAlignUp(r.base(), Alignment.IMAGE)
+							? " (booti would move it to " + U64.hex(U64.alignUp(r.base(), Alignment.IMAGE)) + ")" : ""));
 			for (Fix f : Fixes.align(r, Alignment.IMAGE)) {
 				b.fix(f);
 			}

@@ -48,9 +48,10 @@ final class AlignPageRule implements Rule {
 		}
 		Long start = system.xen().startAddress();
 		if (start != null && !U64.isAligned(start, PAGE)) {
-			report.at(system.xen().startWhere(), "XEN_START_ADDRESS " + U64.hex(start)
-					+ " is not 4 KiB aligned").fix(Fixes.replace("Align up to " + U64.hex(U64.alignUp(start, PAGE)),
-							system.xen().startWhere(), U64.alignUp(start, PAGE)))
+			long to = U64.canAlignUp(start, PAGE) ? U64.alignUp(start, PAGE) : U64.alignDown(start, PAGE);
+			report.at(system.xen().startWhere(), "XEN_START_ADDRESS " + U64.hex(start) + " is not 4 KiB aligned")
+					.fix(Fixes.replace((U64.gt(to, start) ? "Align up to " : "Align down to ") + U64.hex(to),
+							system.xen().startWhere(), to))
 					.emit();
 		}
 	}
@@ -67,7 +68,7 @@ final class AlignPageRule implements Rule {
 			}
 			b.emit();
 		}
-		if (!U64.isAligned(r.size(), PAGE)) {
+		if (!U64.isAligned(r.size(), PAGE) && U64.canAlignUp(r.size(), PAGE)) { // a size past that fails contain
 			long up = U64.alignUp(r.size(), PAGE);
 			SourceLocation sizeWhere = r.region().sizeWhere();
 			report.at(sizeWhere != null ? sizeWhere : r.where(), "the size of " + r.label()

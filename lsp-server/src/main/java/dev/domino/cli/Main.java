@@ -53,7 +53,16 @@ public final class Main implements Callable<Integer> {
 	}
 
 	public static int run(String[] args, PrintStream out, PrintStream err) {
+		return run(args, out, err, null);
+	}
+
+	/**
+	 * One command with a compiler made before, for callers that run many commands in one JVM (the
+	 * fuzz targets); null makes one when a command first needs it.
+	 */
+	public static int run(String[] args, PrintStream out, PrintStream err, DominoCompiler compiler) {
 		Main main = new Main(out, err);
+		main.compiler = compiler;
 		CommandLine cli = new CommandLine(main);
 		cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
 		cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
