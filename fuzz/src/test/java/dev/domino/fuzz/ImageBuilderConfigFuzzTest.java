@@ -38,7 +38,7 @@ class ImageBuilderConfigFuzzTest {
 	@MethodSource("seeds")
 	@FuzzTest(maxDuration = "20s")
 	void readConfig(byte[] config) {
-		ShellConfig parsed = ShellConfig.parse(new String(config, StandardCharsets.UTF_8));
+		ShellConfig parsed = ImageBuilderImport.read(new String(config, StandardCharsets.UTF_8));
 		ImageBuilderImport.parseNotes(parsed);
 		String name = config.length % 2 == 0 ? "imported" : "system-2";
 		ImageBuilderImport.Result result = ImageBuilderImport.run(parsed, BOARD,
