@@ -64,6 +64,9 @@ public final class Assemble {
 	static final Map<String, String> START = Map.of("org.eclipse.equinox.common", "@2:start", "org.apache.felix.scr",
 			"@2:start", "org.eclipse.equinox.event", "@2:start", "org.eclipse.core.runtime", "@start");
 
+	/** The framework extension with PlatformAdmin (p2 needs it): named in osgi.framework.extensions, not installed. */
+	static final String FRAMEWORK_EXTENSION = "org.eclipse.osgi.compatibility.state";
+
 	record Bundle(String name, String version, Path file, String group, Manifest manifest) {
 		String fileName() {
 			return name + "_" + version + ".jar";
@@ -126,6 +129,19 @@ public final class Assemble {
 			if ((b.group().equals("carry") || b.group().equals("own")) && !platform.contains(b.name())) {
 				shipped.add(b);
 			}
+		}
+		// the platform alone, for the test that installs the update site into a fresh p2-managed Eclipse
+		List<String> platformList = new ArrayList<>();
+		for (Bundle b : workbench.values()) {
+			if (platform.contains(b.name())) {
+				platformList.add(b.name() + " " + b.version() + " " + b.isFragment() + " " + b.fileName());
+			}
+		}
+		Files.write(dir.resolve("platform-bundles.txt"), platformList);
+		List<String> platformUnmet = unresolved(union(workbench, platform, List.of()));
+		if (!platformUnmet.isEmpty()) {
+			fail("the platform alone (what the plug-in does not ship) is incomplete; declare these as provided:\n  "
+					+ String.join("\n  ", platformUnmet));
 		}
 		List<String> unmet = unresolved(union(workbench, platform, shipped));
 		if (!unmet.isEmpty()) {
@@ -480,7 +496,8 @@ public final class Assemble {
 	static void writeConfig(Path file, java.util.Collection<Bundle> bundles, boolean ide) throws IOException {
 		List<String> entries = new ArrayList<>();
 		for (Bundle b : bundles) {
-			if (b.name().equals("org.eclipse.osgi") || b.name().equals("org.eclipse.equinox.launcher")) {
+			if (b.name().equals("org.eclipse.osgi") || b.name().equals("org.eclipse.equinox.launcher")
+					|| b.name().equals(FRAMEWORK_EXTENSION)) {
 				continue;
 			}
 			entries.add(b.name() + (b.isFragment() ? "" : START.getOrDefault(b.name(), "")));
@@ -488,6 +505,7 @@ public final class Assemble {
 		StringBuilder out = new StringBuilder("# written by eclipse-plugin/src/build/Assemble.java\n");
 		out.append("osgi.bundles=").append(String.join(",\\\n ", entries)).append('\n');
 		out.append("osgi.bundles.defaultStartLevel=4\n");
+		out.append("osgi.framework.extensions=").append(FRAMEWORK_EXTENSION).append('\n');
 		if (ide) {
 			out.append("eclipse.product=org.eclipse.platform.ide\n");
 			out.append("eclipse.application=org.eclipse.ui.ide.workbench\n");

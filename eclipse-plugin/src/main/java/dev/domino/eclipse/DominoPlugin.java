@@ -29,6 +29,14 @@ public final class DominoPlugin extends AbstractUIPlugin {
 	public void start(BundleContext context) throws Exception {
 		super.start(context);
 		plugin = this;
+		// Xtext logs through log4j: its warnings go to stderr, not a "no appenders" notice
+		org.apache.log4j.Logger root = org.apache.log4j.Logger.getRootLogger();
+		if (!root.getAllAppenders().hasMoreElements()) {
+			org.apache.log4j.ConsoleAppender stderr = new org.apache.log4j.ConsoleAppender(
+					new org.apache.log4j.PatternLayout("%p %c: %m%n"), org.apache.log4j.ConsoleAppender.SYSTEM_ERR);
+			stderr.setThreshold(org.apache.log4j.Level.WARN);
+			root.addAppender(stderr);
+		}
 		// the language takes about a second to set up: start now, so the first editor does not wait for it
 		Thread setup = new Thread(() -> {
 			try {
