@@ -155,6 +155,24 @@ public final class DominoServices {
 			}
 		}
 
+		/**
+		 * Applies one edit of a file already given by {@link #text}: Xtext reparses only the part that changed
+		 * (and Domino relinks only that part), as the language server does for each change an editor sends.
+		 */
+		public void edit(Path file, int offset, int length, String newText) {
+			Resource r = set.getResource(uri(file), false);
+			if (r instanceof XtextResource x && x.getParseResult() != null) {
+				x.update(offset, length, newText);
+			}
+		}
+
+		/** The text of a loaded file as Domino has it (after edits); null if it is not loaded. */
+		public String textOf(Path file) {
+			Resource r = set.getResource(uri(file), false);
+			return r instanceof XtextResource x && x.getParseResult() != null ? x.getParseResult().getRootNode().getText()
+					: null;
+		}
+
 		XtextResource resource(Path file) {
 			return (XtextResource) set.getResource(uri(file), true);
 		}

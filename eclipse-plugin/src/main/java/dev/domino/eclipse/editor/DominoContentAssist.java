@@ -27,7 +27,7 @@ public class DominoContentAssist implements IContentAssistProcessor {
 		}
 		List<ICompletionProposal> out = new ArrayList<>();
 		try {
-			for (Proposal p : Texts.load(viewer.getDocument(), path).complete(path, offset)) {
+			for (Proposal p : Texts.read(viewer.getDocument(), path, f -> f.complete(path, offset))) {
 				String display = p.detail() == null || p.detail().isEmpty() || p.detail().equals(p.label()) ? p.label()
 						: p.label() + " - " + p.detail();
 				out.add(new CompletionProposal(p.text(), p.offset(), p.length(), p.text().length(), null, display, null,

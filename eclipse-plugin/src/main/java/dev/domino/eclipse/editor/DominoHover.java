@@ -25,7 +25,7 @@ public class DominoHover implements ITextHover {
 			return null;
 		}
 		try {
-			String markdown = Texts.load(viewer.getDocument(), path).hover(path, region.getOffset());
+			String markdown = Texts.read(viewer.getDocument(), path, f -> f.hover(path, region.getOffset()));
 			return markdown == null ? null : plain(markdown);
 		} catch (RuntimeException e) {
 			DominoPlugin.bug("hovering in " + path, e);

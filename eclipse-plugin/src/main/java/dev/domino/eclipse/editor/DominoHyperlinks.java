@@ -35,7 +35,7 @@ public class DominoHyperlinks extends AbstractHyperlinkDetector {
 		}
 		List<Place> targets;
 		try {
-			targets = Texts.load(doc, path).definition(path, region.getOffset());
+			targets = Texts.read(doc, path, f -> f.definition(path, region.getOffset()));
 		} catch (RuntimeException e) {
 			DominoPlugin.bug("looking for a declaration in " + path, e);
 			return null;

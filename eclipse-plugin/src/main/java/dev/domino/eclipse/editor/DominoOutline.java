@@ -146,7 +146,7 @@ public class DominoOutline extends ContentOutlinePage {
 			return;
 		}
 		try {
-			viewer.setInput(Texts.load(d, path).outline(path));
+			viewer.setInput(Texts.read(d, path, f -> f.outline(path)));
 			viewer.expandToLevel(2);
 		} catch (RuntimeException e) {
 			DominoPlugin.bug("outlining " + path, e);

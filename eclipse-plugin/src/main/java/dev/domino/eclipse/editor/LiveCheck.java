@@ -1,20 +1,25 @@
 package dev.domino.eclipse.editor;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.WeakHashMap;
 
 import org.eclipse.core.filebuffers.FileBuffers;
 import org.eclipse.core.filebuffers.IFileBuffer;
 import org.eclipse.core.filebuffers.IFileBufferListener;
 import org.eclipse.core.filebuffers.ITextFileBuffer;
 import org.eclipse.core.resources.IFile;
+import org.eclipse.core.runtime.IPath;
 import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.jface.text.DocumentEvent;
 import org.eclipse.jface.text.IDocument;
+import org.eclipse.jface.text.IDocumentListener;
 import org.eclipse.jface.text.IRegion;
 import org.eclipse.jface.text.Position;
 import org.eclipse.jface.text.reconciler.DirtyRegion;
@@ -26,6 +31,7 @@ import org.eclipse.jface.text.source.IAnnotationModelExtension;
 import org.eclipse.ui.texteditor.MarkerAnnotation;
 
 import dev.domino.eclipse.DominoPlugin;
+import dev.domino.eclipse.DominoServices;
 import dev.domino.eclipse.DominoServices.Problem;
 import dev.domino.eclipse.builder.DominoNature;
 
@@ -34,13 +40,90 @@ import dev.domino.eclipse.builder.DominoNature;
  * sees its board as it is being edited) and shows the problems as annotations. While the file is saved, its
  * markers say it all and no annotation is added; once it is edited, problems the markers do not already show
  * appear as live annotations (types {@code dev.domino.eclipse.live.*}), and they go when the file is saved.
+ *
+ * <p>Each editor keeps its file loaded in Domino between checks, and its edits are applied as edits, so that
+ * Xtext reparses only what changed (as the language server does with the changes an editor sends).
  */
 public class LiveCheck implements IReconcilingStrategy, IReconcilingStrategyExtension {
 	public static final String LIVE = "dev.domino.eclipse.live.";
 
+	/** The loaded text of each open document, for the checks and for the other editor features. */
+	private static final Map<IDocument, Session> SESSIONS = java.util.Collections.synchronizedMap(new WeakHashMap<>());
+
 	private IDocument document;
 	private Map<Annotation, Position> shown = Map.of();
 	private IFileBufferListener saved;
+
+	/** A document's file loaded in Domino, brought up to date with the edits made since. */
+	static final class Session implements IDocumentListener {
+		private final IDocument document;
+		private final Path path;
+		private final List<DocumentEvent> edits = new ArrayList<>();
+		private final Map<Path, String> others = new HashMap<>();
+		private DominoServices.Files files;
+
+		Session(IDocument document, Path path) {
+			this.document = document;
+			this.path = path;
+		}
+
+		@Override
+		public void documentAboutToBeChanged(DocumentEvent event) {
+		}
+
+		@Override
+		public void documentChanged(DocumentEvent event) {
+			synchronized (edits) {
+				edits.add(new DocumentEvent(event.getDocument(), event.getOffset(), event.getLength(), event.getText()));
+			}
+		}
+
+		/** The files, up to date with the document (given as {@code text}) and the other unsaved editors. */
+		synchronized DominoServices.Files files(String text) {
+			List<DocumentEvent> pending;
+			synchronized (edits) {
+				pending = new ArrayList<>(edits);
+				edits.clear();
+			}
+			boolean othersChanged = updateOthers();
+			if (files == null || othersChanged) {
+				files = Texts.load(text, path, others);
+				return files;
+			}
+			for (DocumentEvent e : pending) {
+				files.edit(path, e.getOffset(), e.getLength(), e.getText() == null ? "" : e.getText());
+			}
+			if (!text.equals(files.textOf(path))) {
+				files.text(path, text); // edits missed (the document was replaced): load it whole
+			}
+			return files;
+		}
+
+		/** Whether another unsaved .domino editor's text changed since the last check. */
+		private boolean updateOthers() {
+			Map<Path, String> now = new HashMap<>();
+			for (IFileBuffer b : FileBuffers.getTextFileBufferManager().getFileBuffers()) {
+				if (b instanceof ITextFileBuffer t && b.isDirty() && t.getFileStore() != null && t.getDocument() != document) {
+					IPath location = b.getLocation();
+					java.net.URI uri = t.getFileStore().toURI();
+					if (location != null && "domino".equals(location.getFileExtension()) && "file".equals(uri.getScheme())) {
+						now.put(Path.of(uri), t.getDocument().get());
+					}
+				}
+			}
+			if (now.equals(others)) {
+				return false;
+			}
+			others.clear();
+			others.putAll(now);
+			return true;
+		}
+	}
+
+	/** The session of an open document, if a live check has started one. */
+	static Session session(IDocument document) {
+		return SESSIONS.get(document);
+	}
 
 	@Override
 	public void setDocument(IDocument document) {
@@ -48,6 +131,12 @@ public class LiveCheck implements IReconcilingStrategy, IReconcilingStrategyExte
 		IFile file = DominoPlugin.file(document);
 		if (file != null) {
 			DominoNature.ensure(file.getProject()); // the builder checks the project's files from now on
+		}
+		Path path = DominoPlugin.path(document);
+		if (path != null && !SESSIONS.containsKey(document)) {
+			Session s = new Session(document, path);
+			document.addDocumentListener(s);
+			SESSIONS.put(document, s);
 		}
 		ITextFileBuffer buffer = FileBuffers.getTextFileBufferManager().getTextFileBuffer(document);
 		if (buffer != null && saved == null) {
@@ -63,6 +152,10 @@ public class LiveCheck implements IReconcilingStrategy, IReconcilingStrategyExte
 				public void bufferDisposed(IFileBuffer disposed) {
 					if (disposed == buffer) {
 						FileBuffers.getTextFileBufferManager().removeFileBufferListener(this);
+						Session s = SESSIONS.remove(document);
+						if (s != null) {
+							document.removeDocumentListener(s);
+						}
 					}
 				}
 			};
@@ -92,20 +185,23 @@ public class LiveCheck implements IReconcilingStrategy, IReconcilingStrategyExte
 	private void check() {
 		IDocument doc = document;
 		ITextFileBuffer buffer = doc == null ? null : FileBuffers.getTextFileBufferManager().getTextFileBuffer(doc);
-		Path path = doc == null ? null : DominoPlugin.path(doc);
-		if (buffer == null || path == null) {
-			return;
-		}
-		if (!buffer.isDirty()) {
-			show(buffer, Map.of());
+		Session session = doc == null ? null : SESSIONS.get(doc);
+		if (buffer == null || session == null) {
 			return;
 		}
 		String text = doc.get();
 		List<Problem> problems;
 		try {
-			problems = check(doc, path);
+			synchronized (session) {
+				DominoServices.Files files = session.files(text);
+				if (!buffer.isDirty()) {
+					show(buffer, Map.of()); // the file as saved: its markers show it
+					return;
+				}
+				problems = files.problems(session.path);
+			}
 		} catch (RuntimeException e) {
-			DominoPlugin.bug("checking " + path, e);
+			DominoPlugin.bug("checking " + session.path, e);
 			return;
 		}
 		if (!text.equals(doc.get())) {
@@ -130,11 +226,6 @@ public class LiveCheck implements IReconcilingStrategy, IReconcilingStrategyExte
 			}
 		}
 		show(buffer, live);
-	}
-
-	/** The problems of the unsaved text, with the other unsaved Domino editors' texts. */
-	public static List<Problem> check(IDocument doc, Path path) {
-		return Texts.load(doc, path).problems(path);
 	}
 
 	private synchronized void show(ITextFileBuffer buffer, Map<Annotation, Position> live) {
@@ -171,7 +262,7 @@ public class LiveCheck implements IReconcilingStrategy, IReconcilingStrategyExte
 		}
 
 		@Override
-		public void underlyingFileMoved(IFileBuffer buffer, org.eclipse.core.runtime.IPath path) {
+		public void underlyingFileMoved(IFileBuffer buffer, IPath path) {
 		}
 
 		@Override

@@ -19,7 +19,22 @@ final class Texts {
 	private Texts() {
 	}
 
-	/** The document's file and the other unsaved .domino files, with their texts as the editors have them. */
+	/**
+	 * Runs {@code work} on the document's file and the other unsaved .domino files, with their texts as the
+	 * editors have them: on the live check's loaded files when the editor has them (one at a time), else on
+	 * files loaded now.
+	 */
+	static <T> T read(IDocument document, Path path, java.util.function.Function<DominoServices.Files, T> work) {
+		LiveCheck.Session session = LiveCheck.session(document);
+		if (session != null) {
+			synchronized (session) {
+				return work.apply(session.files(document.get()));
+			}
+		}
+		return work.apply(load(document, path));
+	}
+
+	/** The document's file and the other unsaved .domino files, loaded now. */
 	static DominoServices.Files load(IDocument document, Path path) {
 		DominoServices.Files files = DominoServices.get().files();
 		for (IFileBuffer b : FileBuffers.getTextFileBufferManager().getFileBuffers()) {
@@ -32,6 +47,14 @@ final class Texts {
 			}
 		}
 		files.text(path, document.get());
+		return files;
+	}
+
+	/** A file's text with the given texts of other unsaved files (loaded first, so imports find them). */
+	static DominoServices.Files load(String text, Path path, java.util.Map<Path, String> others) {
+		DominoServices.Files files = DominoServices.get().files();
+		others.forEach(files::text);
+		files.text(path, text);
 		return files;
 	}
 
