@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what the test suite runs against, on a Debian machine that has only JDK 17, Maven,
 # Node 20 and gcc: dtc, mkimage/dumpimage, QEMU and U-Boot for the boot test, mtools for its
-# disk, Neovim as a third-party LSP client, Chromium for the VS Code test; then fetches the
-# QEMU example's binaries. Safe to run again: it only installs what is missing.
+# disk, Neovim as a third-party LSP client, Chromium for the VS Code test, Xvfb and GTK 3 for the
+# Eclipse workbench test; then fetches the QEMU example's binaries. Safe to run again: it only
+# installs what is missing.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 
@@ -19,6 +20,10 @@ need chromium chromium
 need curl curl
 need xz xz-utils
 [ -f /usr/lib/u-boot/qemu_arm64/u-boot.bin ] || packages+=(u-boot-qemu)
+# the Eclipse plug-in's workbench test: a virtual display, and the GTK 3 that SWT draws with
+need xvfb-run xvfb
+need xauth xauth
+dpkg -s libgtk-3-0 >/dev/null 2>&1 || packages+=(libgtk-3-0)
 # fonts for readable screenshots of the VS Code test
 [ -d /usr/share/fonts/truetype/dejavu ] || packages+=(fonts-dejavu-core)
 

@@ -240,7 +240,8 @@ class EditorTest {
 		for (String name : List.of("system.dtb", "system.dts", "boot.scr", "xen.config", "memory-map.svg")) {
 			assertTrue(Files.size(out.resolve(name)) > 0, name);
 		}
-		String console = console();
+		// the console's document fills asynchronously
+		String console = Ui.waitFor("the compile's report", 10_000, () -> console().contains("wrote the outputs") ? console() : null);
 		assertTrue(console.contains("wrote the outputs to " + out), console);
 		assertTrue(Ui.sync(() -> project.getFolder("out").isDerived()));
 		assertNotNull(editor);
@@ -270,7 +271,7 @@ class EditorTest {
 		IFile fails = Ui.write(project, "fails.domino", HEAP_MISTAKE);
 		Job job = RunHandler.schedule(fails);
 		job.join(120_000, null);
-		String console = console();
+		String console = Ui.waitFor("the command's exit", 10_000, () -> console().contains("run exited with") ? console() : null);
 		assertTrue(console.contains("$ ") && console.contains(" run " + fails.getLocation()), console);
 		assertTrue(console.contains("unknown command 'run'") || console.contains("align-heap"), console);
 		assertTrue(console.contains("run exited with"), console);
