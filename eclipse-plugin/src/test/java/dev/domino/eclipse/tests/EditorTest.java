@@ -110,6 +110,8 @@ class EditorTest {
 		// the marker shows in the editor as the standard error annotation
 		Ui.waitFor("the marker's annotation", 10_000, () -> !Ui.annotations(editor, "org.eclipse.ui.workbench.texteditor.error").isEmpty());
 		Ui.sleep(1500); // the Problems view refreshes on a timer
+		Ui.expandProblems();
+		Ui.run(() -> Ui.page().activate(editor));
 		Ui.screenshot("eclipse-markers.png");
 	}
 

@@ -273,6 +273,49 @@ final class Ui {
 		});
 	}
 
+	/** Opens the Problems view's first group (Errors), as a person would with the arrow key. */
+	static void expandProblems() {
+		run(() -> {
+			org.eclipse.ui.IViewPart view = page().findView("org.eclipse.ui.views.ProblemView");
+			if (view == null) {
+				return;
+			}
+			org.eclipse.swt.widgets.Tree tree = find(PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(),
+					org.eclipse.swt.widgets.Tree.class, t -> t.getItemCount() > 0 && t.getItem(0).getText().startsWith("Errors"));
+			if (tree == null) {
+				return;
+			}
+			if (tree.getColumnCount() > 0) {
+				tree.getColumn(0).setWidth(620); // room for the whole message
+			}
+			tree.setFocus();
+			tree.setSelection(tree.getItem(0));
+			for (int type : new int[] { SWT.KeyDown, SWT.KeyUp }) {
+				org.eclipse.swt.widgets.Event e = new org.eclipse.swt.widgets.Event();
+				e.type = type;
+				e.keyCode = SWT.ARROW_RIGHT;
+				tree.getDisplay().post(e);
+			}
+		});
+		sleep(500);
+	}
+
+	static <W extends org.eclipse.swt.widgets.Control> W find(org.eclipse.swt.widgets.Control c, Class<W> type,
+			java.util.function.Predicate<W> test) {
+		if (type.isInstance(c) && test.test(type.cast(c))) {
+			return type.cast(c);
+		}
+		if (c instanceof org.eclipse.swt.widgets.Composite parent) {
+			for (org.eclipse.swt.widgets.Control child : parent.getChildren()) {
+				W found = find(child, type, test);
+				if (found != null) {
+					return found;
+				}
+			}
+		}
+		return null;
+	}
+
 	static boolean active(IEditorPart editor) {
 		return sync(() -> page().getActiveEditor() == editor);
 	}
