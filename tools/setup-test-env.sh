@@ -24,6 +24,7 @@ need xz xz-utils
 need xvfb-run xvfb
 need xauth xauth
 dpkg -s libgtk-3-0 >/dev/null 2>&1 || packages+=(libgtk-3-0)
+dpkg -s libxtst6 >/dev/null 2>&1 || packages+=(libxtst6)   # the test's key presses (SWT's Display.post)
 # fonts for readable screenshots of the VS Code test
 [ -d /usr/share/fonts/truetype/dejavu ] || packages+=(fonts-dejavu-core)
 

@@ -95,6 +95,19 @@ class DominoServicesTest {
 	}
 
 	@Test
+	void hoverOnAnMpuDomainShowsItsMpuUse() throws Exception {
+		Path fvp = EXAMPLES.resolveSibling("fvp-baser");
+		Files.copy(fvp.resolve("fvp-baser.domino"), dir.resolve("fvp-baser.domino"));
+		Path file = dir.resolve("safety.domino");
+		String text = Files.readString(fvp.resolve("safety.domino"));
+		Files.writeString(file, text);
+		DominoServices.Files files = DominoServices.get().files();
+		String hover = files.hover(file, text.indexOf("domain ctrl") + "domain ".length());
+		assertNotNull(hover);
+		assertTrue(hover.contains("domain ctrl") && hover.contains("MPU: ctrl:"), hover);
+	}
+
+	@Test
 	void garbageGivesSyntaxProblemsNotExceptions() {
 		Path file = dir.resolve("broken.domino");
 		DominoServices.Files files = DominoServices.get().files();
