@@ -37,9 +37,10 @@ import dev.domino.eclipse.builder.DominoNature;
 
 /**
  * Checks the unsaved text of a .domino editor with Domino (other unsaved Domino editors included, so a system
- * sees its board as it is being edited) and shows the problems as annotations. While the file is saved, its
- * markers say it all and no annotation is added; once it is edited, problems the markers do not already show
- * appear as live annotations (types {@code dev.domino.eclipse.live.*}), and they go when the file is saved.
+ * sees its board as it is being edited) and shows the problems as annotations. While the files are saved,
+ * the markers say it all and no annotation is added; once this file or another open one is edited, problems
+ * the markers do not already show appear as live annotations (types {@code dev.domino.eclipse.live.*}), and
+ * they go when the files are saved.
  *
  * <p>Each editor keeps its file loaded in Domino between checks, and its edits are applied as edits, so that
  * Xtext reparses only what changed (as the language server does with the changes an editor sends).
@@ -61,6 +62,8 @@ public class LiveCheck implements IReconcilingStrategy, IReconcilingStrategyExte
 		private final List<DocumentEvent> edits = new ArrayList<>();
 		private final Map<Path, String> others = new HashMap<>();
 		private DominoServices.Files files;
+		/** The text last checked, to tell an edit from a check the other editors asked for. */
+		private String checked;
 
 		Session(IDocument document, Path path) {
 			this.document = document;
@@ -145,6 +148,7 @@ public class LiveCheck implements IReconcilingStrategy, IReconcilingStrategyExte
 				public void dirtyStateChanged(IFileBuffer changed, boolean isDirty) {
 					if (changed == buffer && !isDirty) {
 						show(buffer, Map.of()); // saved: the builder's markers take over
+						DominoReconciler.edited(document); // and the other editors' checks see the saved file
 					}
 				}
 
@@ -191,11 +195,18 @@ public class LiveCheck implements IReconcilingStrategy, IReconcilingStrategyExte
 		}
 		String text = doc.get();
 		List<Problem> problems;
+		boolean edited;
 		try {
 			synchronized (session) {
+				// edited since the last check; the first check of an editor typed in before it ran counts too
+				edited = session.checked == null ? buffer.isDirty() : !session.checked.equals(text);
+				session.checked = text;
 				DominoServices.Files files = session.files(text);
-				if (!buffer.isDirty()) {
-					show(buffer, Map.of()); // the file as saved: its markers show it
+				if (edited) {
+					DominoReconciler.edited(doc); // the systems on a board being edited check again
+				}
+				if (!buffer.isDirty() && session.others.isEmpty()) {
+					show(buffer, Map.of()); // the files as saved: the markers show it
 					return;
 				}
 				problems = files.problems(session.path);

@@ -157,11 +157,17 @@ class EditorTest {
 	@Test
 	@Order(4)
 	void editingTheBoardRechecksTheSystemsOnIt() {
+		ITextEditor system = Ui.open(demo);
 		ITextEditor editor = Ui.open(board);
 		Ui.type(editor, "size 2G", "size 256M");
+		// unsaved: the open system's editor checks again, with the board as it is being edited
+		Ui.waitFor("a live annotation in the system's editor", 15_000, () -> Ui.annotations(system, LiveCheck.LIVE)
+				.stream().anyMatch(a -> a.contains("[memory-budget]")));
 		Ui.save(editor);
 		IMarker m = Ui.waitFor("a marker on the system", 30_000, () -> Ui.marker(demo, "memory-budget"));
 		assertTrue(m.getAttribute(IMarker.MESSAGE, "").contains("[memory-budget]"));
+		Ui.waitFor("the live annotations to go once all is saved", 15_000, () -> Ui.annotations(system, LiveCheck.LIVE)
+				.isEmpty());
 		Ui.type(editor, "size 256M", "size 2G");
 		Ui.save(editor);
 		Ui.waitFor("the system's marker to go", 30_000, () -> Ui.marker(demo, "memory-budget") == null);
