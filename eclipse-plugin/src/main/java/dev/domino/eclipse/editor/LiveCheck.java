@@ -93,8 +93,13 @@ public class LiveCheck implements IReconcilingStrategy, IReconcilingStrategyExte
 				files = Texts.load(text, path, others);
 				return files;
 			}
-			for (DocumentEvent e : pending) {
-				files.edit(path, e.getOffset(), e.getLength(), e.getText() == null ? "" : e.getText());
+			try {
+				for (DocumentEvent e : pending) {
+					files.edit(path, e.getOffset(), e.getLength(), e.getText() == null ? "" : e.getText());
+				}
+			} catch (RuntimeException e) {
+				files.text(path, text); // a partial reparse that failed: load it whole
+				return files;
 			}
 			if (!text.equals(files.textOf(path))) {
 				files.text(path, text); // edits missed (the document was replaced): load it whole
