@@ -253,7 +253,15 @@ public final class DominoServices {
 					}
 				}
 			};
-			for (Location l : symbols.getDefinitions(resource, offset, access, CancelIndicator.NullImpl)) {
+			List<? extends Location> found;
+			try {
+				found = symbols.getDefinitions(resource, offset, access, CancelIndicator.NullImpl);
+			} catch (NullPointerException e) {
+				// Xtext 2.42's EObjectAtOffsetHelper.getElementWithNameAt fails on some offsets of text that does
+				// not parse there (a name resolver given no object): no declaration to go to
+				return out;
+			}
+			for (Location l : found) {
 				out.add(place(l.getUri(), l.getRange(), ""));
 			}
 			return out;

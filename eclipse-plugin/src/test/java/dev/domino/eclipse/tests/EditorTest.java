@@ -186,6 +186,11 @@ class EditorTest {
 		for (String device : List.of("uart0", "rtc", "gpio")) {
 			assertTrue(proposals.stream().anyMatch(p -> p.startsWith(device)), device + " not in " + proposals);
 		}
+		// sizes after memory: Domino's own proposals (which need Xtext's xbase.lib in the ide bundle's wiring)
+		int size = Ui.sync(() -> doc.get().indexOf("memory 128M") + "memory ".length());
+		List<String> sizes = Ui.sync(() -> Arrays.stream(new DominoContentAssist().computeCompletionProposals(viewer, size))
+				.map(ICompletionProposal::getDisplayString).toList());
+		assertTrue(sizes.stream().anyMatch(p -> p.startsWith("64M")), sizes.toString());
 		Ui.run(() -> editor.doRevertToSaved());
 	}
 
@@ -300,6 +305,37 @@ class EditorTest {
 			String title = Ui.sync(s::getText);
 			assertFalse(Ui.sync(s::isVisible) && (title.contains("Problem Occurred") || title.contains("Error")), title);
 		}
+		Path log = ResourcesPlugin.getWorkspace().getRoot().getLocation().toPath().resolve(".metadata/.log");
+		String logged = Files.exists(log) ? Files.readString(log) : "";
+		assertFalse(logged.contains("dev.domino"), logged);
+	}
+
+	@Test
+	@Order(13)
+	void randomEditsCompletionsAndHoversNeverLogAStackTrace() throws Exception {
+		ITextEditor editor = Ui.open(demo);
+		IDocument doc = Ui.document(editor);
+		ITextViewer viewer = Ui.viewer(editor);
+		java.util.Random random = new java.util.Random(Long.getLong("domino.eclipse.seed", 13));
+		String alphabet = "{}\"\n ._-0x1G4Mdomainsystemkernelpassthrough";
+		for (int i = 0; i < 40; i++) {
+			Ui.run(() -> {
+				int at = random.nextInt(doc.getLength() + 1);
+				int length = Math.min(random.nextInt(12), doc.getLength() - at);
+				StringBuilder junk = new StringBuilder();
+				for (int k = random.nextInt(6); k > 0; k--) {
+					junk.append(alphabet.charAt(random.nextInt(alphabet.length())));
+				}
+				doc.replace(at, length, junk.toString());
+				int where = random.nextInt(doc.getLength() + 1);
+				new DominoContentAssist().computeCompletionProposals(viewer, where);
+				new DominoHover().getHoverInfo(viewer, new Region(where, 0));
+				new DominoHyperlinks().detectHyperlinks(viewer, new Region(where, 0), false);
+			});
+			Ui.sleep(random.nextInt(2) == 0 ? 50 : 400); // sometimes the reconciler runs in between
+		}
+		Ui.sleep(1000);
+		Ui.run(() -> editor.doRevertToSaved());
 		Path log = ResourcesPlugin.getWorkspace().getRoot().getLocation().toPath().resolve(".metadata/.log");
 		String logged = Files.exists(log) ? Files.readString(log) : "";
 		assertFalse(logged.contains("dev.domino"), logged);
