@@ -90,7 +90,7 @@ class EditorTest {
 	void aSavedMistakeIsAProblemMarkerWithItsRuleIdLineAndSeverity() {
 		ITextEditor editor = Ui.open(heap);
 		assertEquals("org.eclipse.ui.genericeditor.GenericEditor", Ui.sync(() -> editor.getSite().getId()));
-		IMarker m = Ui.waitFor("the align-heap marker", 30_000, () -> Ui.marker(heap, "align-heap"));
+		IMarker m = Ui.waitFor("the align-heap marker", 60_000, () -> Ui.marker(heap, "align-heap"));
 		assertEquals(5, m.getAttribute(IMarker.LINE_NUMBER, 0));
 		assertEquals(IMarker.SEVERITY_ERROR, m.getAttribute(IMarker.SEVERITY, -1));
 		String message = m.getAttribute(IMarker.MESSAGE, "");
@@ -99,7 +99,7 @@ class EditorTest {
 		int start = m.getAttribute(IMarker.CHAR_START, -1);
 		assertEquals("heap", HEAP_MISTAKE.substring(start, start + 4), "the marker's range is the heap");
 		// the builder checked the whole project: the example itself is clean
-		Ui.waitFor("the demo to be checked", 10_000, () -> {
+		Ui.waitFor("the demo to be checked", 20_000, () -> {
 			try {
 				return demo.getProject().hasNature("dev.domino.eclipse.nature");
 			} catch (Exception e) {
@@ -108,7 +108,7 @@ class EditorTest {
 		});
 		assertEquals(List.of(), Ui.describe(Ui.markers(demo)).stream().filter(s -> !s.contains("[file]")).toList());
 		// the marker shows in the editor as the standard error annotation
-		Ui.waitFor("the marker's annotation", 10_000, () -> !Ui.annotations(editor, "org.eclipse.ui.workbench.texteditor.error").isEmpty());
+		Ui.waitFor("the marker's annotation", 20_000, () -> !Ui.annotations(editor, "org.eclipse.ui.workbench.texteditor.error").isEmpty());
 		Ui.sleep(1500); // the Problems view refreshes on a timer
 		Ui.expandProblems();
 		Ui.run(() -> Ui.page().activate(editor));
@@ -118,7 +118,7 @@ class EditorTest {
 	@Test
 	@Order(2)
 	void aQuickFixFromTheRulesFixDataRemovesTheMarker() {
-		IMarker m = Ui.waitFor("the align-heap marker", 30_000, () -> Ui.marker(heap, "align-heap"));
+		IMarker m = Ui.waitFor("the align-heap marker", 60_000, () -> Ui.marker(heap, "align-heap"));
 		IMarkerResolution[] fixes = Ui.sync(() -> IDE.getMarkerHelpRegistry().getResolutions(m));
 		List<String> titles = Arrays.stream(fixes).map(IMarkerResolution::getLabel).toList();
 		IMarkerResolution up = Arrays.stream(fixes).filter(f -> f.getLabel().startsWith("Align up")).findFirst()
@@ -128,7 +128,7 @@ class EditorTest {
 		ITextEditor editor = Ui.open(heap);
 		assertTrue(Ui.document(editor).get().contains("at 0x8001_0000"), Ui.document(editor).get());
 		Ui.save(editor);
-		Ui.waitFor("the marker to go", 30_000, () -> Ui.marker(heap, "align-heap") == null);
+		Ui.waitFor("the marker to go", 60_000, () -> Ui.marker(heap, "align-heap") == null);
 	}
 
 	@Test
@@ -137,7 +137,7 @@ class EditorTest {
 		ITextEditor editor = Ui.open(demo);
 		Ui.type(editor, "memory 128M", "memory 4G");
 		assertTrue(Ui.sync(editor::isDirty));
-		List<String> live = Ui.waitFor("a live memory-budget annotation", 15_000, () -> {
+		List<String> live = Ui.waitFor("a live memory-budget annotation", 30_000, () -> {
 			List<String> a = Ui.annotations(editor, LiveCheck.LIVE);
 			return a.stream().anyMatch(s -> s.contains("[memory-budget]")) ? a : null;
 		});
@@ -146,12 +146,12 @@ class EditorTest {
 		Ui.screenshot("eclipse-live.png");
 
 		Ui.save(editor);
-		Ui.waitFor("the memory-budget marker", 30_000, () -> Ui.marker(demo, "memory-budget"));
-		Ui.waitFor("the live annotations to go on saving", 10_000, () -> Ui.annotations(editor, LiveCheck.LIVE).isEmpty());
+		Ui.waitFor("the memory-budget marker", 60_000, () -> Ui.marker(demo, "memory-budget"));
+		Ui.waitFor("the live annotations to go on saving", 20_000, () -> Ui.annotations(editor, LiveCheck.LIVE).isEmpty());
 
 		Ui.type(editor, "memory 4G", "memory 128M");
 		Ui.save(editor);
-		Ui.waitFor("the marker to go", 30_000, () -> Ui.marker(demo, "memory-budget") == null);
+		Ui.waitFor("the marker to go", 60_000, () -> Ui.marker(demo, "memory-budget") == null);
 	}
 
 	@Test
@@ -161,16 +161,16 @@ class EditorTest {
 		ITextEditor editor = Ui.open(board);
 		Ui.type(editor, "size 2G", "size 256M");
 		// unsaved: the open system's editor checks again, with the board as it is being edited
-		Ui.waitFor("a live annotation in the system's editor", 15_000, () -> Ui.annotations(system, LiveCheck.LIVE)
+		Ui.waitFor("a live annotation in the system's editor", 30_000, () -> Ui.annotations(system, LiveCheck.LIVE)
 				.stream().anyMatch(a -> a.contains("[memory-budget]")));
 		Ui.save(editor);
-		IMarker m = Ui.waitFor("a marker on the system", 30_000, () -> Ui.marker(demo, "memory-budget"));
+		IMarker m = Ui.waitFor("a marker on the system", 60_000, () -> Ui.marker(demo, "memory-budget"));
 		assertTrue(m.getAttribute(IMarker.MESSAGE, "").contains("[memory-budget]"));
-		Ui.waitFor("the live annotations to go once all is saved", 15_000, () -> Ui.annotations(system, LiveCheck.LIVE)
+		Ui.waitFor("the live annotations to go once all is saved", 30_000, () -> Ui.annotations(system, LiveCheck.LIVE)
 				.isEmpty());
 		Ui.type(editor, "size 256M", "size 2G");
 		Ui.save(editor);
-		Ui.waitFor("the system's marker to go", 30_000, () -> Ui.marker(demo, "memory-budget") == null);
+		Ui.waitFor("the system's marker to go", 60_000, () -> Ui.marker(demo, "memory-budget") == null);
 	}
 
 	@Test
@@ -233,7 +233,7 @@ class EditorTest {
 		Ui.run(() -> Ui.page().activate(editor));
 		IContentOutlinePage page = Ui.sync(() -> editor.getAdapter(IContentOutlinePage.class));
 		assertTrue(page instanceof DominoOutline, String.valueOf(page));
-		DominoOutline outline = Ui.waitFor("the outline's entries", 10_000, () -> {
+		DominoOutline outline = Ui.waitFor("the outline's entries", 20_000, () -> {
 			var view = Ui.page().findView("org.eclipse.ui.views.ContentOutline");
 			var current = view == null ? null : ((org.eclipse.ui.part.PageBookView) view).getCurrentPage();
 			return current instanceof DominoOutline o && o.symbols() != null && !o.symbols().isEmpty() ? o : null;
@@ -254,7 +254,7 @@ class EditorTest {
 			assertTrue(Files.size(out.resolve(name)) > 0, name);
 		}
 		// the console's document fills asynchronously
-		String console = Ui.waitFor("the compile's report", 10_000, () -> console().contains("wrote the outputs") ? console() : null);
+		String console = Ui.waitFor("the compile's report", 20_000, () -> console().contains("wrote the outputs") ? console() : null);
 		assertTrue(console.contains("wrote the outputs to " + out), console);
 		assertTrue(Ui.sync(() -> project.getFolder("out").isDerived()));
 		assertNotNull(editor);
@@ -284,7 +284,7 @@ class EditorTest {
 		IFile fails = Ui.write(project, "fails.domino", HEAP_MISTAKE);
 		Job job = RunHandler.schedule(fails);
 		job.join(120_000, null);
-		String console = Ui.waitFor("the command's exit", 10_000, () -> console().contains("run exited with") ? console() : null);
+		String console = Ui.waitFor("the command's exit", 20_000, () -> console().contains("run exited with") ? console() : null);
 		assertTrue(console.contains("$ ") && console.contains(" run " + fails.getLocation()), console);
 		assertTrue(console.contains("unknown command 'run'") || console.contains("align-heap"), console);
 		assertTrue(console.contains("run exited with"), console);
@@ -296,9 +296,9 @@ class EditorTest {
 		String text = "system {{{ oops \"unterminated\n board x on on }\n";
 		IFile broken = Ui.write(project, "broken.domino", text);
 		ITextEditor editor = Ui.open(broken);
-		Ui.waitFor("syntax markers", 30_000, () -> Ui.marker(broken, "syntax"));
+		Ui.waitFor("syntax markers", 60_000, () -> Ui.marker(broken, "syntax"));
 		Ui.type(editor, text, "board b {\n    arch sparc\n}\n");
-		Ui.waitFor("live syntax annotations", 15_000, () -> Ui.annotations(editor, LiveCheck.LIVE).stream()
+		Ui.waitFor("live syntax annotations", 30_000, () -> Ui.annotations(editor, LiveCheck.LIVE).stream()
 				.anyMatch(a -> a.contains("[syntax]")) ? true : null);
 		Ui.run(() -> editor.doRevertToSaved());
 		for (Shell s : Ui.sync(() -> PlatformUI.getWorkbench().getDisplay().getShells())) {
