@@ -35,6 +35,7 @@ import org.eclipse.xtext.ide.server.hover.IHoverService;
 import org.eclipse.xtext.ide.server.symbol.DocumentSymbolService;
 import org.eclipse.xtext.ide.server.symbol.HierarchicalDocumentSymbolService;
 import org.eclipse.xtext.ide.server.symbol.IDocumentSymbolService;
+import org.eclipse.xtext.resource.IResourceFactory;
 import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.resource.XtextResourceSet;
 import org.eclipse.xtext.util.CancelIndicator;
@@ -104,6 +105,8 @@ public final class DominoServices {
 	public record Symbol(String name, String kind, Place range, Place selection, List<Symbol> children) {
 	}
 
+	private static final String EXTENSION = "domino";
+
 	private static volatile DominoServices instance;
 
 	private final Injector injector;
@@ -137,6 +140,10 @@ public final class DominoServices {
 
 		Files() {
 			set.getLoadOptions().put(XtextResource.OPTION_ENCODING, "UTF-8");
+			// resources of this set come from this injector (with the editor services), whatever was registered
+			// globally since: compiling (DominoCompiler) registers the language again, without them
+			set.getResourceFactoryRegistry().getExtensionToFactoryMap().put(EXTENSION,
+					injector.getInstance(IResourceFactory.class));
 		}
 
 		/** Gives a file's text (an unsaved editor); call before loading files that import it. */

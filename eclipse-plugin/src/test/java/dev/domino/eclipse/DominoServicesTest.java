@@ -108,6 +108,21 @@ class DominoServicesTest {
 	}
 
 	@Test
+	void compilingDoesNotTakeTheEditorServicesAway() throws Exception {
+		board();
+		Path file = dir.resolve("s.domino");
+		String text = "import \"qemu-virt.domino\"\nsystem s on qemu_virt {\n    xen 4.17 { image \"x\" }\n"
+				+ "    domain web { memory 128M kernel \"k\" passthrough  }\n}\n";
+		Files.writeString(file, text);
+		DominoServices.get().compile(file); // registers the language again, as the command line does
+		DominoServices.Files files = DominoServices.get().files();
+		files.text(file, text);
+		int at = text.indexOf("passthrough ") + "passthrough ".length();
+		assertTrue(files.complete(file, at).stream().anyMatch(p -> p.label().equals("uart0")));
+		assertNotNull(files.hover(file, text.indexOf("web")));
+	}
+
+	@Test
 	void garbageGivesSyntaxProblemsNotExceptions() {
 		Path file = dir.resolve("broken.domino");
 		DominoServices.Files files = DominoServices.get().files();
