@@ -3,8 +3,8 @@
 # Node 20 and gcc: dtc, mkimage/dumpimage, QEMU (aarch64 and arm) and U-Boot for the boot tests,
 # mtools for their disk, the arm64 and armhf cross compilers, flex, bison and make to build Xen
 # from source (tools/xen-build.sh), Neovim as a third-party LSP client, Chromium for the VS Code
-# test; then fetches the QEMU example's binaries and the boot matrix's (docs/boot-recipes.md).
-# Safe to run again: it only installs what is missing.
+# test, Xvfb and GTK 3 for the Eclipse workbench test; then fetches the QEMU example's binaries and
+# the boot matrix's (docs/boot-recipes.md). Safe to run again: it only installs what is missing.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 
@@ -30,6 +30,11 @@ need make make
 [ -f /usr/include/stdio.h ] || packages+=(libc6-dev)
 # u-boot-qemu has both qemu_arm64/u-boot.bin and qemu_arm/u-boot.bin (arm32)
 [ -f /usr/lib/u-boot/qemu_arm64/u-boot.bin ] || packages+=(u-boot-qemu)
+# the Eclipse plug-in's workbench test: a virtual display, and the GTK 3 that SWT draws with
+need xvfb-run xvfb
+need xauth xauth
+dpkg -s libgtk-3-0 >/dev/null 2>&1 || packages+=(libgtk-3-0)
+dpkg -s libxtst6 >/dev/null 2>&1 || packages+=(libxtst6)   # the test's key presses (SWT's Display.post)
 # fonts for readable screenshots of the VS Code test
 [ -d /usr/share/fonts/truetype/dejavu ] || packages+=(fonts-dejavu-core)
 
