@@ -45,12 +45,9 @@ import org.eclipse.xtext.validation.IResourceValidator;
 import org.eclipse.xtext.validation.Issue;
 
 import com.google.gson.Gson;
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import com.google.inject.Injector;
 
+import dev.domino.diagnostics.DiagnosticJson;
 import dev.domino.ide.DominoIdeSetup;
 import dev.domino.ide.server.DominoCommands;
 
@@ -106,6 +103,8 @@ public final class DominoServices {
 	}
 
 	private static final String EXTENSION = "domino";
+	/** A marker keeps its fixes as this JSON, in DiagnosticJson's shape. */
+	private static final Gson FIX_JSON = new Gson();
 
 	private static volatile DominoServices instance;
 
@@ -375,7 +374,7 @@ public final class DominoServices {
 	/**
 	 * An Xtext issue as a problem. Codes and data are those the language server reads: the rule id, or for
 	 * Xtext's own syntax and linking issues {@code syntax} and {@code order} (as DominoLanguageServer names
-	 * them); related places and fixes travel as JSON in the issue data (Domino's IssueData).
+	 * them); related places and fixes travel as JSON in the issue data (Domino's DiagnosticJson).
 	 */
 	private static java.util.Optional<Problem> problem(Issue issue) {
 		Severity severity = switch (issue.getSeverity()) {
@@ -396,19 +395,16 @@ public final class DominoServices {
 		String fixData = null;
 		String[] data = issue.getData();
 		if (data != null && data.length == 1 && data[0].startsWith("{")) {
-			JsonObject json = JsonParser.parseString(data[0]).getAsJsonObject();
-			for (JsonElement r : json.getAsJsonArray("related")) {
-				related.add(place(r.getAsJsonObject()));
-			}
-			JsonArray fixArray = json.getAsJsonArray("fixes");
-			for (JsonElement f : fixArray) {
-				List<Edit> edits = new ArrayList<>();
-				for (JsonElement e : f.getAsJsonObject().getAsJsonArray("edits")) {
-					edits.add(new Edit(place(e.getAsJsonObject()), e.getAsJsonObject().get("newText").getAsString()));
+			DiagnosticJson.Entry entry = DiagnosticJson.read(data[0]);
+			if (entry.related() != null) {
+				for (DiagnosticJson.RelatedPlace r : entry.related()) {
+					related.add(place(r.location(), r.message()));
 				}
-				fixes.add(new QuickFix(f.getAsJsonObject().get("title").getAsString(), edits));
 			}
-			fixData = fixArray.isEmpty() ? null : fixArray.toString();
+			if (entry.fixes() != null && !entry.fixes().isEmpty()) {
+				fixes.addAll(quickFixes(entry.fixes()));
+				fixData = FIX_JSON.toJson(entry.fixes());
+			}
 		}
 		int offset = issue.getOffset() == null ? 0 : issue.getOffset();
 		int length = issue.getLength() == null ? 0 : issue.getLength();
@@ -417,26 +413,30 @@ public final class DominoServices {
 				fixData));
 	}
 
-	private static Place place(JsonObject o) {
-		return new Place(o.get("uri").getAsString(), o.get("line").getAsInt(), o.get("character").getAsInt(),
-				o.get("endLine").getAsInt(), o.get("endCharacter").getAsInt(),
-				o.has("message") ? o.get("message").getAsString() : "");
+	/** A place of Domino's JSON (1-based lines and columns) as Eclipse counts (0-based). */
+	private static Place place(DiagnosticJson.Location l, String message) {
+		return new Place(l.uri(), l.line() - 1, l.column() - 1, l.endLine() - 1, l.endColumn() - 1,
+				message == null ? "" : message);
+	}
+
+	private static List<QuickFix> quickFixes(List<DiagnosticJson.QuickFix> fixes) {
+		List<QuickFix> out = new ArrayList<>();
+		for (DiagnosticJson.QuickFix f : fixes) {
+			List<Edit> edits = new ArrayList<>();
+			for (DiagnosticJson.Edit e : f.edits()) {
+				edits.add(new Edit(place(e.location(), ""), e.newText()));
+			}
+			out.add(new QuickFix(f.title(), edits));
+		}
+		return out;
 	}
 
 	/** Quick fixes back from a marker's {@code fixes} attribute (the JSON {@link Problem#fixData()} wrote). */
 	public static List<QuickFix> fixes(String fixData) {
-		List<QuickFix> fixes = new ArrayList<>();
 		if (fixData == null || fixData.isBlank()) {
-			return fixes;
+			return new ArrayList<>();
 		}
-		for (JsonElement f : JsonParser.parseString(fixData).getAsJsonArray()) {
-			List<Edit> edits = new ArrayList<>();
-			for (JsonElement e : f.getAsJsonObject().getAsJsonArray("edits")) {
-				edits.add(new Edit(place(e.getAsJsonObject()), e.getAsJsonObject().get("newText").getAsString()));
-			}
-			fixes.add(new QuickFix(f.getAsJsonObject().get("title").getAsString(), edits));
-		}
-		return fixes;
+		return quickFixes(List.of(FIX_JSON.fromJson(fixData, DiagnosticJson.QuickFix[].class)));
 	}
 
 	// ------------------------------------------------------------------------------------------ server commands
