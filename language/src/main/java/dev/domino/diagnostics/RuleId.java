@@ -30,20 +30,27 @@ public enum RuleId {
 			+ " their MPU section and below 2^pa-bits", "Xen Armv8-R64 porting proposal; Lopper memory-within-physical"),
 	MPU_BUDGET("mpu-budget", ERROR, "Xen's fixed MPU regions plus each domain's must fit the MPU",
 			"Xen arm64/mpu/head.S, mpu/mm.c; Armv8-R porting proposal"),
-	MEMORY_BUDGET("memory-budget", ERROR, "domain memory, heap, modules and reserved ranges must fit RAM",
-			"Xen \"Exhausted all possible guest banks\""),
-	LIMITS("limits", ERROR, "at most 32 boot modules, 1024-character command lines, memory in KiB",
+	MEMORY_BUDGET("memory-budget", ERROR, "domain memory, heap, modules and reserved ranges must fit RAM; kernel,"
+			+ " DTB and ramdisk fit a domain's first bank", "Xen \"Exhausted all possible guest banks\", kernel.c"),
+	LIMITS("limits", ERROR, "at most 32 boot modules, 1024-character command lines, memory in pages, domU DTBs"
+			+ " within Xen's buffer, name and id lengths",
 			"Xen bootinfo.h, booting.txt"),
-	CPUS("cpus", ERROR, "vCPUs and cpupools must fit the physical CPUs (more vCPUs than CPUs is a warning)",
+	CPUS("cpus", ERROR, "vCPUs, affinities and cpupools must fit the physical CPUs and the vGIC (more vCPUs than"
+			+ " CPUs is a warning)",
 			"Xen cpupools.txt, ImageBuilder, ACRN"),
-	EXCLUSIVE("exclusive", ERROR, "a device or SPI belongs to one domain; vpl011 and nr_spis agree",
+	EXCLUSIVE("exclusive", ERROR, "a device, SPI or event-channel port belongs to one domain; vpl011 and nr_spis"
+			+ " agree",
 			"Xen booting.txt; Lopper device-exclusive"),
-	IOMMU("iommu", ERROR, "passthrough without an IOMMU needs force-assign (and is then a warning)",
+	IOMMU("iommu", ERROR, "passthrough without an IOMMU needs force-assign (then a warning), DMA without one a"
+			+ " direct-mapped domain; stream ids and paths are given",
 			"Xen passthrough.txt"),
-	REQUIRES("requires", ERROR, "direct-map, MPU guests, llc-colors and shared memory have prerequisites",
+	REQUIRES("requires", ERROR, "direct-map, enhanced, event channels, MPU guests, llc-colors, shared memory, the"
+			+ " boot command and Xen's build have prerequisites",
 			"Xen booting.txt, dom0less-build.c"),
-	VERSION("version", ERROR, "a property the selected Xen version does not support", "Xen booting.txt history"),
-	ORDER("order", ERROR, "'after' cycles, duplicate names, unresolved references", "Domino language"),
+	VERSION("version", ERROR, "a property the selected Xen version does not support",
+			"each release's C code (XenFeature)"),
+	ORDER("order", ERROR, "'after' cycles, duplicate names, unresolved references, dom0 sized twice, paths the base"
+			+ " DTB lacks", "Domino language"),
 	FILE("file", ERROR, "a module file is missing, empty, unreadable or of the wrong type (a missing file is a"
 			+ " warning while editing)", "ImageBuilder checks");
 

@@ -551,12 +551,13 @@ public final class ImageBuilderImport {
 				continue;
 			}
 			String name = Identifiers.of(r.getKey(), taken);
+			out.append("\n    // owned by Xen (DOMID_IO), as ImageBuilder does");
 			out.append("\n    shared-memory ").append(name).append(" size ").append(size(first.size())).append(" at ")
 					.append(U64.hex(first.host())).append(" {");
 			for (Use u : r.getValue()) {
 				out.append(" borrower ").append(u.domain()).append(" at ").append(U64.hex(u.guest()));
 			}
-			out.append(" }                 // owned by Xen (DOMID_IO), as ImageBuilder does\n");
+			out.append(" }\n");
 			features.add(XenFeature.SHARED_MEMORY);
 		}
 	}

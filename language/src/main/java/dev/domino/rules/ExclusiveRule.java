@@ -104,5 +104,25 @@ final class ExclusiveRule implements Rule {
 						.fix(Fixes.insertOrReplaceNumber("Raise nr_spis to " + needed, nrSpis.where(), needed)).emit();
 			}
 		}
+		system.dom0().ifPresent(dom0 -> hidden(system, dom0, deviceOwner, report));
+	}
+
+	/**
+	 * dom0's hide list: devices no domain takes. One a domU is given is hidden from dom0 already; one
+	 * Xen uses itself (its console, the GIC, an SMMU) marked xen,passthrough would be lost to Xen.
+	 */
+	private static void hidden(SystemModel system, Domain dom0, Map<String, Use> deviceOwner, RuleReport report) {
+		for (Located<Device> h : dom0.devices().hidden()) {
+			Use owner = deviceOwner.get(h.value().name());
+			if (MpuPlanner.usedByXen(system, h.value())) {
+				report.at(h.where(), "device " + h.value().name() + " is used by Xen itself (console, interrupt"
+						+ " controller or IOMMU): hiding it from dom0 would take it from Xen too").emit();
+			} else if (owner != null) {
+				report.warning(h.where(), "device " + h.value().name() + " is given to domain " + owner.domain().name()
+						+ ", so dom0 does not see it anyway: no need to hide it")
+						.related(owner.passthrough().deviceWhere(), "given to domain " + owner.domain().name() + " here")
+						.emit();
+			}
+		}
 	}
 }

@@ -37,13 +37,14 @@ public class DominoScopeProvider extends AbstractDominoScopeProvider {
 
 	@Override
 	public IScope getScope(EObject context, EReference reference) {
-		if (reference == AST.getPassthrough_Device()) {
+		if (reference == AST.getPassthrough_Device() || reference == AST.getHide_Devices()) {
 			return scopeOf(boardOfSystem(context), Device.class, IScope.NULLSCOPE);
 		}
 		if (reference == AST.getIommu_Smmu()) {
 			return scopeOf(EcoreUtil2.getContainerOfType(context, Board.class), Device.class, IScope.NULLSCOPE);
 		}
-		if (reference == AST.getAfter_Domains() || reference == AST.getShmItem_Domain()) {
+		if (reference == AST.getAfter_Domains() || reference == AST.getShmItem_Domain()
+				|| reference == AST.getChannelEnd_Domain()) {
 			return scopeOf(EcoreUtil2.getContainerOfType(context, DominoSystem.class), Domain.class, IScope.NULLSCOPE);
 		}
 		if (reference == AST.getPoolUse_Pool()) {

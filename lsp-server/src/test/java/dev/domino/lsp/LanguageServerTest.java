@@ -427,6 +427,41 @@ class LanguageServerTest {
 	}
 
 	@Test
+	void dom0HasItsLensHoverAndMemoryMap() throws Exception {
+		ws.write("smoke.domino", """
+				import "qemu-virt.domino"
+				system smoke on qemu_virt {
+				    xen 4.17 { image "bin/xen" bootargs "console=dtuart dom0_mem=512M" }
+				    dom0 {
+				        vcpus 2
+				        kernel "bin/Image" args "console=hvc0"
+				        ramdisk "bin/rt.cpio.gz"
+				        hide rtc
+				    }
+				    domain web { memory 128M kernel "bin/Image" passthrough gpio force-assign }
+				}
+				""");
+		String uri = lsp.open("smoke.domino");
+		List<? extends CodeLens> lenses = lsp.server.getTextDocumentService().codeLens(new CodeLensParams(LspSession.doc(uri)))
+				.get(30, TimeUnit.SECONDS);
+		assertEquals(2, lenses.size(), lenses.toString());
+		assertEquals("memory 512 MiB 1:1 (dom0_mem) · 2 vCPUs · domain id 0", lenses.get(0).getCommand().getTitle());
+		assertEquals(3, lenses.get(0).getRange().getStart().getLine(), "on the dom0 block");
+		assertEquals("memory 128 MiB from Xen's heap · 1 vCPU · domain id 1", lenses.get(1).getCommand().getTitle());
+
+		String dom0 = hover("smoke.domino", "dom0 {", 1).getContents().getRight().getValue();
+		assertTrue(dom0.startsWith("**dom0**: 2 vCPUs, 512 MiB allocated 1:1 by Xen (dom0_mem=512M), domain id 0"), dom0);
+		assertTrue(dom0.contains("except the hidden rtc"), dom0);
+		assertTrue(dom0.contains("ramdisk of domain dom0"), "its modules are on its map: " + dom0);
+		String rtc = hover("smoke.domino", "hide rtc", 6).getContents().getRight().getValue();
+		assertTrue(rtc.contains("used by: hidden from dom0"), rtc);
+
+		Map<?, ?> map = (Map<?, ?>) lsp.server.getWorkspaceService().executeCommand(new ExecuteCommandParams(
+				"domino.memoryMap", lenses.get(0).getCommand().getArguments())).get(30, TimeUnit.SECONDS);
+		assertTrue(map.get("text").toString().contains("kernel of domain dom0"), map.get("text").toString());
+	}
+
+	@Test
 	void quickFixesComeFromTheRules() throws Exception {
 		String uri = lsp.open("demo.domino");
 		diagnostics(uri, LanguageServerTest::noErrors);

@@ -137,11 +137,23 @@ public class DominoHoverService extends HoverService {
 	static String domain(Domain d, PlacedSystem placed, MpuPlan plan) {
 		SystemModel system = placed.model();
 		StringBuilder out = new StringBuilder();
-		out.append("**domain ").append(d.name()).append("**: ").append(d.vcpus()).append(d.vcpus() == 1 ? " vCPU, " : " vCPUs, ")
-				.append(U64.size(d.memory().size())).append(d.isStatic() ? " static" : " allocated by Xen")
-				.append(d.directMap() ? ", direct-mapped" : "").append(d.vpl011() ? ", vpl011 console" : "");
-		int domid = system.domainId(d);
-		out.append(", domain id ").append(domid);
+		if (d.isDom0()) {
+			// dom0's size is what Xen's command line says, whether written there or in the block
+			out.append("**dom0**: ").append(d.vcpus()).append(d.vcpus() == 1 ? " vCPU, " : " vCPUs, ")
+					.append(U64.size(d.memory().size())).append(" allocated 1:1 by Xen (dom0_mem=")
+					.append(U64.sizeLiteral(d.memory().size())).append("), domain id 0; it owns every device no domU"
+							+ " is given");
+			if (!d.devices().hidden().isEmpty()) {
+				out.append(" except the hidden ").append(String.join(", ",
+						d.devices().hidden().stream().map(h -> h.value().name()).toList()));
+			}
+		} else {
+			out.append("**domain ").append(d.name()).append("**: ").append(d.vcpus())
+					.append(d.vcpus() == 1 ? " vCPU, " : " vCPUs, ").append(U64.size(d.memory().size()))
+					.append(d.isStatic() ? " static" : " allocated by Xen").append(d.directMap() ? ", direct-mapped" : "")
+					.append(d.vpl011() ? ", vpl011 console" : "");
+			out.append(", domain id ").append(system.domainId(d));
+		}
 		List<Region> regions = new ArrayList<>(d.staticBanks());
 		for (BootModule m : new BootModule[] { d.kernelModule(), d.ramdisk(), d.dtb() }) {
 			if (m != null) {
@@ -197,6 +209,14 @@ public class DominoHoverService extends HoverService {
 					users.add("domain " + dom.name());
 				}
 			}
+			system.dom0().ifPresent(dom0 -> {
+				boolean hidden = dom0.devices().hidden().stream().anyMatch(h -> h.value() == d);
+				if (users.isEmpty() && !hidden) {
+					users.add("dom0 (it owns every device no domU is given)");
+				} else if (hidden) {
+					users.add("hidden from dom0");
+				}
+			});
 			out.append("\n- used by: ").append(users.isEmpty() ? "nobody in system " + system.name() : String.join(", ", users));
 		}
 		return out.toString();

@@ -52,7 +52,8 @@ public class DominoCodeLensService implements ICodeLensService {
 					continue;
 				}
 				StringBuilder title = new StringBuilder();
-				title.append("memory ").append(U64.size(d.memory().size())).append(d.isStatic() ? " static" : " from Xen's heap");
+				title.append("memory ").append(U64.size(d.memory().size())).append(d.isDom0() ? " 1:1 (dom0_mem)"
+						: d.isStatic() ? " static" : " from Xen's heap");
 				title.append(" · ").append(d.vcpus()).append(d.vcpus() == 1 ? " vCPU" : " vCPUs");
 				title.append(" · domain id ").append(system.domainId(d));
 				if (plan != null) {
