@@ -134,4 +134,22 @@ class XenFactsTest {
 		assertTrue(d.stream().anyMatch(x -> x.isError() && x.ruleId().equals("version") && x.message().contains("4.19")),
 				Workspace.format(d));
 	}
+
+	@Test
+	void aXenBuiltWithoutWhatTheSystemNeedsIsRefused() throws Exception {
+		// Debian's 4.17.5 arm64 build (/boot/xen-4.17-arm64.config) has no STATIC_MEMORY
+		ws.write("bin/xen.config", "CONFIG_ARM=y\n# CONFIG_STATIC_MEMORY is not set\nCONFIG_XSM=y\n");
+		ws.write("s.domino", """
+				import "qemu-virt.domino"
+				system s on qemu_virt {
+				    xen 4.17 { image "bin/xen" }
+				    domain d { kernel "bin/Image" memory 128M static bank at 0x7000_0000 size 128M }
+				}
+				""");
+		List<Diagnostic> d = ws.analyse("s.domino").diagnostics();
+		assertTrue(d.stream().anyMatch(x -> x.isError() && x.ruleId().equals("requires")
+				&& x.message().contains("CONFIG_STATIC_MEMORY") && x.message().contains("bin/xen.config")), Workspace.format(d));
+		ws.write("bin/xen.config", "CONFIG_ARM=y\nCONFIG_UNSUPPORTED=y\nCONFIG_STATIC_MEMORY=y\n");
+		assertTrue(ws.analyse("s.domino").diagnostics().stream().noneMatch(Diagnostic::isError));
+	}
 }
