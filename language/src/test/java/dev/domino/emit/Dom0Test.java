@@ -146,4 +146,24 @@ class Dom0Test {
 		assertFalse(dts.contains("xen,domain"), dts);
 		assertTrue(Files.exists(dir.resolve("out/boot.scr")));
 	}
+
+	@Test
+	void anEventChannelWithDom0HasItsEndDirectlyUnderChosen() throws Exception {
+		String dts = dts(SYSTEM.replace("passthrough gpio force-assign }", "passthrough gpio force-assign enhanced }\n"
+				+ "    event-channel ping { dom0 port 10 web port 11 }"));
+		String chosen = dts.substring(dts.indexOf("chosen {"));
+		int web = chosen.indexOf("compatible = \"xen,domain\";");
+		String dom0Part = chosen.substring(0, web);
+		String webPart = chosen.substring(web);
+		assertTrue(dom0Part.contains("compatible = \"xen,evtchn-v1\";"), "dom0's end is a child of /chosen\n" + chosen);
+		assertTrue(webPart.contains("compatible = \"xen,evtchn-v1\";"), "web's end is in its domain node\n" + chosen);
+		java.util.regex.Matcher m = java.util.regex.Pattern.compile("xen,evtchn = <0x0?([0-9a-f]+) 0x([0-9a-f]+)>;")
+				.matcher(chosen);
+		List<String> ends = new java.util.ArrayList<>();
+		while (m.find()) {
+			ends.add(Long.parseLong(m.group(1), 16) + "->" + Long.parseLong(m.group(2), 16));
+		}
+		assertEquals(2, ends.size(), chosen);
+		assertTrue(ends.get(0).startsWith("10->") && ends.get(1).startsWith("11->"), ends.toString());
+	}
 }
