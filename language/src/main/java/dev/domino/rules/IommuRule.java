@@ -39,7 +39,18 @@ final class IommuRule implements Rule {
 		}
 		boolean iommuOff = CommandLine.parse(system.xen().commandLine()).has("iommu")
 				&& CommandLine.iommuOff(CommandLine.parse(system.xen().commandLine()).get("iommu"));
+		boolean hostIommu = !iommuOff && system.board().devices().stream().anyMatch(Device::isIommu);
 		for (Domain d : system.domains()) {
+			if (!system.xen().version().atLeast(4, 17) && !hostIommu && (d.dtb() != null || !d.passthroughs().isEmpty())) {
+				// 4.13-4.16 ask for an IOMMU context whenever a domU has a partial DTB: -EINVAL without one
+				// (RELEASE-4.13.0:xen/arch/arm/domain_build.c:2477-2478, xen/common/domain.c:321-325)
+				report.at(d.passthroughs().isEmpty() ? d.dtb().where() : d.passthroughs().get(0).deviceWhere(),
+						"Xen " + system.xen().version() + " gives a domain with a partial device tree an IOMMU context,"
+								+ " and with " + (iommuOff ? "the IOMMU turned off (iommu=)" : "no IOMMU on board "
+										+ system.board().name())
+								+ " creating domain " + d.name() + " fails; Xen 4.17 and later only do so with an IOMMU")
+						.emit();
+			}
 			for (Passthrough p : d.passthroughs()) {
 				Device dev = p.device();
 				if (system.board().baseDtb() != null && dev.dtPath() == null) {

@@ -152,6 +152,16 @@ class RealSystemRulesTest {
 	}
 
 	@Test
+	void before417APartialDeviceTreeNeedsAnIommu() throws Exception {
+		String body = "    domain d { memory 128M kernel \"bin/Image\" passthrough gpio force-assign }";
+		List<Diagnostic> d = check("4.16", body); // the template's heap is refused by version too
+		Diagnostic e = errors(d).stream().filter(x -> x.ruleId().equals("iommu")).findFirst()
+				.orElseThrow(() -> new AssertionError(Workspace.format(d)));
+		assertTrue(e.message().contains("IOMMU context") && e.message().contains("4.17"), e.message());
+		assertTrue(errors(check("4.17", body)).isEmpty(), "4.17 asks for the IOMMU only when there is one");
+	}
+
+	@Test
 	void acpiForceMeansNoDom0lessDomain() throws Exception {
 		ws.write("s.domino", """
 				import "qemu-virt.domino"
