@@ -166,4 +166,21 @@ class BadInputTest {
 		ws.write("import-nul.domino", "import \"qemu\\u0000virt.domino\"\n" + SYSTEM_HEAD + "16M" + SYSTEM_TAIL);
 		reports(check("import-nul.domino"), 1, "order", "");
 	}
+
+	/** Found by CompileFuzzTest in CI: a half-typed shared memory without a name was an internal error. */
+	@Test
+	void aSharedMemoryWithoutANameIsASyntaxError() throws IOException {
+		ws.write("shm.domino", SYSTEM_HEAD + "16M" + SYSTEM_TAIL.replace("\n}\n", "\n    shared-memory size 2M { owner d }\n}\n"));
+		reports(check("shm.domino"), 1, "syntax", "");
+		Cli.Run compile = Cli.run("compile", dir.resolve("shm.domino").toString(), "-o", dir.resolve("out").toString());
+		assertEquals(1, compile.code(), compile.out() + compile.err());
+	}
+
+	/** Found by ImportImageBuilderFuzzTest: an error message echoing "Exception in thread" is no stack trace. */
+	@Test
+	void aMessageThatEchoesCrashWordsIsNotACrash() {
+		Cli.holdsContract(new Cli.Run("x", 2, "", "domino: line 3: 'Exception in thread main' is a command\n"));
+		org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class, () -> Cli.holdsContract(
+				new Cli.Run("x", 2, "", "domino: x\nException in thread \"main\" java.lang.Error\n\tat a.b.C(C.java:1)\n")));
+	}
 }

@@ -27,6 +27,7 @@ final class Cli {
 
 	/** file:line:col: severity[rule]: message, as Diagnostic.format writes it. */
 	private static final Pattern DIAGNOSTIC = Pattern.compile("^(.+):([0-9]+):([0-9]+): (error|warning|info)\\[([a-z-]+)\\]: .*$");
+	private static final Pattern CRASH = Pattern.compile("(?m)^(domino: internal error|\\s+at [\\w.$]+\\(|Exception in thread)");
 	private static final Pattern SEVERITY = Pattern.compile("(^|\\s)(error|warning|info)\\[");
 
 	private static DominoCompiler compiler;
@@ -58,7 +59,8 @@ final class Cli {
 			throw fail(run, "exit code " + run.code);
 		}
 		for (String stream : new String[] { run.out, run.err }) {
-			if (stream.contains("internal error") || stream.contains("\tat ") || stream.contains("Exception in thread")) {
+			// at a line's start: a message may echo the input, and the input may hold these words
+			if (CRASH.matcher(stream).find()) {
 				throw fail(run, "an internal error or a stack trace");
 			}
 		}

@@ -127,6 +127,7 @@ public final class Analyzer {
 
 	/** The pipeline for one system: resolve, place, plan the MPU, build the device tree, check. */
 	private Analysis.Unit analyseSystem(DominoSystem system, CheckContext.Mode mode, Report report) {
+		report.fallback(locations.of(system, dev.domino.ast.AstPackage.eINSTANCE.getTopLevel_Name()));
 		Resolver resolver = new Resolver(files, locations, report);
 		dev.domino.model.Board board = resolver.board(system.getBoard());
 		DeviceTree base = resolver.baseTree(board);
@@ -139,6 +140,7 @@ public final class Analyzer {
 	}
 
 	private Analysis.Unit analyseBoard(Board board, CheckContext.Mode mode, Report report) {
+		report.fallback(locations.of(board, dev.domino.ast.AstPackage.eINSTANCE.getTopLevel_Name()));
 		Resolver resolver = new Resolver(files, locations, report);
 		dev.domino.model.Board built = resolver.board(board);
 		return check(SystemModel.boardOnly(built), resolver.baseTree(built), resolver, mode, report);

@@ -12,6 +12,15 @@ import dev.domino.model.SourceLocation;
  */
 public final class Report {
 	private final List<Diagnostic> diagnostics = new ArrayList<>();
+	private SourceLocation fallback;
+
+	/**
+	 * Where a finding goes whose own place is missing (half-typed text leaves some AST objects
+	 * without one): the system or board being analysed, so every diagnostic has a file and a line.
+	 */
+	public void fallback(SourceLocation where) {
+		this.fallback = where;
+	}
 
 	/** A finding of {@code rule} at its default severity. */
 	public Builder at(RuleId rule, SourceLocation where, String message) {
@@ -69,7 +78,7 @@ public final class Report {
 		private Builder(RuleId rule, Severity severity, SourceLocation where, String message) {
 			this.rule = rule;
 			this.severity = severity;
-			this.where = where;
+			this.where = where != null ? where : fallback;
 			this.message = message;
 		}
 

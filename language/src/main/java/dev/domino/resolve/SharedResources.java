@@ -77,6 +77,9 @@ final class SharedResources {
 	 * page-aligned address in the hole between the guest RAM banks.
 	 */
 	SharedMemory sharedMemory(dev.domino.ast.SharedMemory s, Map<dev.domino.ast.Domain, Domain> domains) {
+		if (s.getName() == null) {
+			return null; // half-typed: the parser reported the missing name
+		}
 		Long size = context.values.size(s.getSize(), "shared memory " + s.getName());
 		if (size == null) {
 			return null;
