@@ -183,4 +183,19 @@ class BadInputTest {
 		org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class, () -> Cli.holdsContract(
 				new Cli.Run("x", 2, "", "domino: x\nException in thread \"main\" java.lang.Error\n\tat a.b.C(C.java:1)\n")));
 	}
+
+	/** Found by ImportImageBuilderFuzzTest: a NUL in a file name of the config was an internal error. */
+	@Test
+	void aNulInAnImageBuilderFileNameIsAnErrorOfTheImportedSystem() throws IOException {
+		ws.write("nul.config", "MEMORY_START=0x40000000\nMEMORY_END=0xc0000000\nXEN=bin/xen\nNUM_DOMUS=1\n"
+				+ "DOMU_KERNEL[0]=\"bin/Ima\u0000ge\"\nDOMU_MEM[0]=128\nUBOOT_SOURCE=boot.source\n");
+		Cli.Run run = Cli.run("import-imagebuilder", dir.resolve("nul.config").toString(), "--board",
+				dir.resolve("qemu-virt.domino").toString(), "-o", dir.resolve("nul.domino").toString());
+		assertEquals(1, run.code(), run.out() + run.err());
+		assertTrue(run.err().contains("error[file]") || run.err().contains("error[value]"), run.err());
+		ws.write("nul-dt.config", "DEVICE_TREE=\"qemu\u0000.dtb\"\nXEN=bin/xen\nNUM_DOMUS=0\n");
+		Cli.Run dt = Cli.run("import-imagebuilder", dir.resolve("nul-dt.config").toString());
+		assertEquals(2, dt.code(), dt.out() + dt.err());
+		assertTrue(dt.err().contains("is not a file name"), dt.err());
+	}
 }

@@ -87,7 +87,13 @@ final class Imports {
 				report("import-imagebuilder", ImageBuilderImport.parseNotes(config), err); // an unclosed quote hides it
 				throw new UsageException("the config names no DEVICE_TREE: give the board with --board BOARD.domino");
 			}
-			Path dtb = root.resolve(deviceTree);
+			Path dtb;
+			try {
+				dtb = root.resolve(deviceTree);
+			} catch (java.nio.file.InvalidPathException e) {
+				throw new UsageException("DEVICE_TREE '" + deviceTree.replace("\0", "\\0") + "' is not a file name: "
+						+ e.getReason());
+			}
 			boardFile = folder.resolve(stem(dtb) + ".domino");
 			if (Files.exists(boardFile)) {
 				err.println("domino: import-imagebuilder: using the board in " + boardFile + " (it exists already)");
@@ -109,7 +115,7 @@ final class Imports {
 		String name = systemName != null ? systemName : "imported";
 		ImageBuilderImport.Result result = ImageBuilderImport.run(config, board, new ImageBuilderImport.Options(
 				dev.domino.imports.Identifiers.of(name, new java.util.HashSet<>()), xen,
-				file -> relative(folder, root.resolve(file))));
+				file -> importedPath(folder, root, file)));
 		report("import-imagebuilder", result.notes(), err);
 		if (output == null) {
 			out.print(result.text());
@@ -138,6 +144,15 @@ final class Imports {
 			cpus.add(new ImageBuilderImport.Cpu(board.cpusNamed() ? c.name() : String.valueOf(i), c.mpidr()));
 		}
 		return new ImageBuilderImport.Board(board.name(), relative(systemFolder, boardFile), devices, cpus);
+	}
+
+	/** A file the config names, relative to the new system; one that is no file name stays as written (check then says why). */
+	private static String importedPath(Path folder, Path root, String file) {
+		try {
+			return relative(folder, root.resolve(file));
+		} catch (java.nio.file.InvalidPathException e) {
+			return file;
+		}
 	}
 
 	private static void report(String command, List<ImportNote> notes, PrintStream err) {
