@@ -30,6 +30,11 @@ public class DominoIdeModule extends AbstractDominoIdeModule {
 		return DominoSemanticHighlighting.class;
 	}
 
+	@Override
+	public Class<? extends org.eclipse.xtext.ide.editor.contentassist.antlr.IContentAssistParser> bindIContentAssistParser() {
+		return dev.domino.ide.contentassist.BoundedContentAssistParser.class;
+	}
+
 	public Class<? extends IdeContentProposalProvider> bindIdeContentProposalProvider() {
 		return DominoProposalProvider.class;
 	}

@@ -63,6 +63,54 @@ class RobustnessTest {
 		}
 	}
 
+	/** Completion runs its own parser: a value nested 20,000 deep must not overflow its stack either. */
+	@Test
+	void completionInADeeplyNestedValueAnswers() throws Exception {
+		new Workspace(dir).qemuBoard();
+		String deep = DEMO.replace("memory 128M", "memory " + "(".repeat(20_000) + "128M" + ")".repeat(20_000));
+		new Workspace(dir).write("demo.domino", deep);
+		try (LspSession lsp = new LspSession(dir)) {
+			String uri = lsp.open("demo.domino");
+			var docs = lsp.server.getTextDocumentService();
+			int line = 0;
+			String[] lines = deep.split("\n", -1);
+			while (!lines[line].contains("((")) {
+				line++;
+			}
+			// Xtext catches what its completion parser throws and logs it: read the log
+			java.util.List<String> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
+			org.apache.log4j.AppenderSkeleton appender = new org.apache.log4j.AppenderSkeleton() {
+				@Override
+				protected void append(org.apache.log4j.spi.LoggingEvent event) {
+					String[] trace = event.getThrowableStrRep();
+					logged.add(event.getRenderedMessage() + (trace == null ? "" : String.join("\n", trace)));
+				}
+
+				@Override
+				public void close() {
+				}
+
+				@Override
+				public boolean requiresLayout() {
+					return false;
+				}
+			};
+			org.apache.log4j.Logger.getRootLogger().addAppender(appender);
+			try {
+				for (int column : new int[] { lines[line].indexOf('(') + 10_000, lines[line].length() - 2 }) {
+					docs.completion(new CompletionParams(LspSession.doc(uri), new Position(line, column))).get(60,
+							TimeUnit.SECONDS);
+				}
+			} finally {
+				org.apache.log4j.Logger.getRootLogger().removeAppender(appender);
+			}
+			assertTrue(logged.stream().noneMatch(l -> l.contains("StackOverflowError")), String.join("\n", logged));
+			allFeaturesAnswer(lsp, uri, deep);
+			lsp.replace(uri, DEMO);
+			lsp.client.await(uri, p -> LanguageServerTest.noErrors(p.getDiagnostics()), 60_000);
+		}
+	}
+
 	/** Every read request on a broken document answers (possibly empty), never with an error. */
 	static void allFeaturesAnswer(LspSession lsp, String uri, String text) throws Exception {
 		var docs = lsp.server.getTextDocumentService();
