@@ -94,7 +94,7 @@ class RunCommandTest {
 		assertEquals(line, d.where().line(), d.format());
 		assertTrue(d.message().contains("Not enough memory in the first bank for the kernel+dtb+initrd")
 				&& d.message().contains("d1 web"), d.format());
-		assertTrue(d.format().contains(":" + line + ":5: error[boot]: "), d.format());
+		assertTrue(d.format().contains("demo.domino:" + line + ":12: error[boot]: "), d.format()); // at its name
 	}
 
 	@Test
