@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -41,6 +42,32 @@ final class QemuBoot {
 	/** 0 once every expected line was on the console, 1 on a panic or when the time is up, 2 when QEMU cannot run. */
 	static Tools.Result boot(Path outputs, Path systemDir, String name, String timeout, String... expect) throws Exception {
 		return boot(outputs, systemDir, name, new RunOptions().timeoutSeconds(Double.parseDouble(timeout)), expect);
+	}
+
+	/**
+	 * The same on another machine: {@code machine} holds the variables tools/qemu-boot.sh took (QEMU,
+	 * QEMU_MACHINE, QEMU_CPU, QEMU_SMP, QEMU_MEM, UBOOT_BIN, QEMU_EXTRA split at spaces, XEN_BIN), e.g.
+	 * GICv2 or qemu-system-arm for arm32; what is not given comes from the system's board.
+	 */
+	static Tools.Result boot(Path outputs, Path systemDir, String name, String timeout, Map<String, String> machine,
+			String... expect) throws Exception {
+		RunOptions o = new RunOptions().timeoutSeconds(Double.parseDouble(timeout));
+		for (Map.Entry<String, String> e : machine.entrySet()) {
+			String v = e.getValue();
+			switch (e.getKey()) {
+			case "QEMU" -> o.qemu(v);
+			case "QEMU_MACHINE" -> o.machine(v);
+			case "QEMU_CPU" -> o.cpu(v);
+			case "QEMU_SMP" -> o.smp(Integer.valueOf(v));
+			case "QEMU_MEM" -> o.memoryMiB(Long.valueOf(v));
+			case "UBOOT_BIN" -> o.uboot(Path.of(v));
+			case "QEMU_EXTRA" -> o.extraArgs(List.of(v.trim().split("\\s+")));
+			case "XEN_BIN" -> o.xen(Path.of(v));
+			case "BOOT_TIMEOUT" -> o.timeoutSeconds(Double.parseDouble(v));
+			default -> throw new IllegalArgumentException("QemuBoot: unknown machine variable " + e.getKey());
+			}
+		}
+		return boot(outputs, systemDir, name, o, expect);
 	}
 
 	/** The same with more options (the machine, another Xen binary); {@code expect} lines are waited for. */
