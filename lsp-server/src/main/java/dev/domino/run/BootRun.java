@@ -196,7 +196,7 @@ public final class BootRun {
 					continue;
 				}
 				if (waiting.isEmpty() && consoleWaits.isEmpty()
-						&& (!nothingToWaitFor || raw.contains("init memory") && raw.startsWith("(XEN) Freed"))) {
+						&& (!nothingToWaitFor || raw.startsWith("(XEN) *** Serial input to DOM"))) {
 					outcome = Outcome.BOOTED;
 					break;
 				}

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
  * Tells whose line a console line is, as Xen prints them (docs/boot-recipes.md): a domU's
  * {@code (XEN) DOMn: text}; dom0's hvc0 output raw, without any prefix, once Xen builds dom0; since
  * Xen 4.18 the domain that has the console input (DOM1 when there is no dom0) as {@code (XEN) text},
- * written through once Xen has freed its init memory. Everything else is Xen's or U-Boot's.
+ * written through once Xen has switched the console input to it. Everything else is Xen's or U-Boot's.
  * Also follows which domain Xen is building, for the failures that do not name it.
  */
 public final class Console {
@@ -25,7 +25,8 @@ public final class Console {
 	private static final Pattern LOADING_DOMU = Pattern.compile("\\*\\*\\* LOADING DOMU ");
 	private static final Pattern LOADING_KERNEL = Pattern.compile("Loading d(\\d+) kernel from boot module");
 	/** Xen's own lines after boot: per-vCPU messages, banners, the init-memory line. */
-	private static final Pattern XEN_OWN = Pattern.compile("^(d\\d+(v\\d+)?[: ]|\\*\\*\\*|Freed \\d+kB|\\s*$)");
+	private static final Pattern XEN_OWN = Pattern.compile(
+			"^(d\\d+(v\\d+)?[: ]|\\*\\*\\*|Freed \\d+kB|Panic on CPU|Xen BUG at|Reboot in|\\s*$)");
 
 	private final boolean hasDom0;
 	private boolean xenStarted;
@@ -80,6 +81,7 @@ public final class Console {
 		m = FOCUS.matcher(text);
 		if (m.find()) {
 			focus = Integer.parseInt(m.group(1));
+			initDone = true; // the last line of Xen's boot (4.17 prints "Freed ...kB init memory" after it, 4.20 not)
 		}
 		if (text.startsWith("Freed ") && text.contains("init memory")) {
 			initDone = true;

@@ -109,6 +109,7 @@ class BootFailuresTest {
 
 	@Test
 	void aFileUBootCannotReadBlamesItsModule() {
+		// U-Boot 2023.01 (Debian's) says "Failed to load"; older releases "** Unable to read file ... **"
 		BootFailures.Match m = classify("** Unable to read file bin/rt.cpio.gz **", "Failed to load 'bin/rt.cpio.gz'");
 		assertEquals(Blame.MODULE_FILE, m.failure().blame());
 		assertEquals("bin/rt.cpio.gz", m.group("name"));
