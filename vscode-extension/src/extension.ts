@@ -1,5 +1,5 @@
 // The Domino extension: starts the bundled language server with a Java 17+, and adds the
-// Compile, Check workspace and Show memory map commands and a status-bar item.
+// Compile, Run in QEMU, Check workspace and Show memory map commands and a status-bar item.
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
@@ -7,18 +7,23 @@ import { ExecuteCommandRequest, LanguageClient, LanguageClientOptions, ServerOpt
 	from 'vscode-languageclient/node';
 import { findJava, javaCandidates, noJavaMessage } from './java';
 import { MapResult, MemoryMapPanel } from './memoryMap';
+import { runCommandLine } from './run';
 import { archivePath, makeArchive, serverArgs, serverJar } from './server';
 import { DominoStatus } from './statusBar';
 
 let client: LanguageClient | undefined;
 let log: vscode.OutputChannel;
 let status: DominoStatus;
+let javaFound: string | undefined;
+let extensionPath = '';
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
 	log = vscode.window.createOutputChannel('Domino');
+	extensionPath = context.extensionPath;
 	status = new DominoStatus(uri => summary(uri));
 	context.subscriptions.push(log, status,
 		vscode.commands.registerCommand('domino.compileFile', (uri?: vscode.Uri | string) => compile(uri)),
+		vscode.commands.registerCommand('domino.runInQemu', (uri?: vscode.Uri | string) => runInQemu(uri)),
 		vscode.commands.registerCommand('domino.checkWorkspace', () => checkWorkspace()),
 		// the code lens passes the file's URI (a string), the system and the domain
 		vscode.commands.registerCommand('domino.showMemoryMap', (uri?: vscode.Uri | string, system?: string) =>
@@ -55,6 +60,7 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
 		return;
 	}
 	const { java, version, source } = search.found;
+	javaFound = java;
 	log.appendLine(`java: using ${java} (Java ${version}, from ${source})`);
 	const jar = serverJar(context.extensionPath);
 	if (!fs.existsSync(jar)) {
@@ -187,6 +193,34 @@ async function compile(arg?: vscode.Uri | string): Promise<void> {
 		}
 	}
 	await MemoryMapPanel.refreshIfOpen();
+}
+
+/** `domino run FILE` in a terminal: the console of the boot, each domain's lines marked, then the result. */
+async function runInQemu(arg?: vscode.Uri | string): Promise<void> {
+	const uri = targetFile(arg);
+	if (!uri) {
+		return;
+	}
+	const doc = vscode.workspace.textDocuments.find(d => d.uri.toString() === uri.toString());
+	if (doc?.isDirty) {
+		await doc.save(); // run compiles the file from disk
+	}
+	if (uri.scheme !== 'file') {
+		void vscode.window.showErrorMessage('Domino: save the file before running it.');
+		return;
+	}
+	const jar = serverJar(extensionPath);
+	if (!javaFound || !fs.existsSync(jar)) {
+		void vscode.window.showErrorMessage('Domino: Run in QEMU needs Java 17+ and the bundled server (see the Domino'
+			+ ' output channel).');
+		return;
+	}
+	const extra = vscode.workspace.getConfiguration('domino', uri).get<string[]>('run.arguments') ?? [];
+	const run = runCommandLine(javaFound, jar, uri.fsPath, extra);
+	log.appendLine(`run: ${run.command} ${run.args.join(' ')}`);
+	const terminal = vscode.window.createTerminal({ name: `Domino: run ${path.basename(uri.fsPath)}`,
+		shellPath: run.command, shellArgs: run.args, cwd: run.cwd });
+	terminal.show();
 }
 
 async function checkWorkspace(): Promise<void> {

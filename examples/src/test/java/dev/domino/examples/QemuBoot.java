@@ -1,15 +1,36 @@
 package dev.domino.examples;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import dev.domino.compiler.Analysis;
+import dev.domino.compiler.DominoCompiler;
+import dev.domino.diagnostics.Diagnostic;
+import dev.domino.model.SystemModel;
+import dev.domino.rules.CheckContext;
+import dev.domino.run.BootRun;
+import dev.domino.run.RunOptions;
+import dev.domino.run.RunException;
 import dev.domino.testing.Examples;
 import dev.domino.testing.Tools;
 
-/** Boots compiled outputs under QEMU with tools/qemu-boot.sh; the console goes to NAME.log beside them. */
+/**
+ * Boots compiled outputs under QEMU through the product's {@code domino run} (dev.domino.run): the
+ * marked console is the result's stdout, the raw console goes to NAME.log beside the outputs, and the
+ * boot's diagnostics (error[boot] at the declaration that caused a failure) are its stderr. The
+ * machine and the declarations come from the system the outputs were compiled from, when it is in
+ * systemDir (boot.source names it).
+ */
 final class QemuBoot {
+	private static DominoCompiler compiler;
+
 	private QemuBoot() {
 	}
 
@@ -18,12 +39,81 @@ final class QemuBoot {
 		return Examples.withBinaries().resolve("qemu-virt");
 	}
 
-	/** 0 once every expected line was on the console, 1 on a panic or when the time is up. */
+	/** 0 once every expected line was on the console, 1 on a panic or when the time is up, 2 when QEMU cannot run. */
 	static Tools.Result boot(Path outputs, Path systemDir, String name, String timeout, String... expect) throws Exception {
-		List<String> command = new ArrayList<>(List.of(Examples.repository().resolve("tools/qemu-boot.sh").toString(),
-				outputs.toString(), systemDir.toString(), log(outputs, name).toString()));
-		command.addAll(List.of(expect));
-		return Tools.run(null, Map.of("BOOT_TIMEOUT", timeout), null, command.toArray(String[]::new));
+		return boot(outputs, systemDir, name, new RunOptions().timeoutSeconds(Double.parseDouble(timeout)), expect);
+	}
+
+	/**
+	 * The same on another machine: {@code machine} holds the variables tools/qemu-boot.sh took (QEMU,
+	 * QEMU_MACHINE, QEMU_CPU, QEMU_SMP, QEMU_MEM, UBOOT_BIN, QEMU_EXTRA split at spaces, XEN_BIN), e.g.
+	 * GICv2 or qemu-system-arm for arm32; what is not given comes from the system's board.
+	 */
+	static Tools.Result boot(Path outputs, Path systemDir, String name, String timeout, Map<String, String> machine,
+			String... expect) throws Exception {
+		RunOptions o = new RunOptions().timeoutSeconds(Double.parseDouble(timeout));
+		for (Map.Entry<String, String> e : machine.entrySet()) {
+			String v = e.getValue();
+			switch (e.getKey()) {
+			case "QEMU" -> o.qemu(v);
+			case "QEMU_MACHINE" -> o.machine(v);
+			case "QEMU_CPU" -> o.cpu(v);
+			case "QEMU_SMP" -> o.smp(Integer.valueOf(v));
+			case "QEMU_MEM" -> o.memoryMiB(Long.valueOf(v));
+			case "UBOOT_BIN" -> o.uboot(Path.of(v));
+			case "QEMU_EXTRA" -> o.extraArgs(List.of(v.trim().split("\\s+")));
+			case "XEN_BIN" -> o.xen(Path.of(v));
+			case "BOOT_TIMEOUT" -> o.timeoutSeconds(Double.parseDouble(v));
+			default -> throw new IllegalArgumentException("QemuBoot: unknown machine variable " + e.getKey());
+			}
+		}
+		return boot(outputs, systemDir, name, o, expect);
+	}
+
+	/** The same with more options (the machine, another Xen binary); {@code expect} lines are waited for. */
+	static Tools.Result boot(Path outputs, Path systemDir, String name, RunOptions options, String... expect)
+			throws Exception {
+		options.log(log(outputs, name)).everyDomain(expect.length == 0);
+		for (String e : expect) {
+			options.waitFor(Pattern.compile(Pattern.quote(e)));
+		}
+		StringBuilder console = new StringBuilder();
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+		PrintStream errors = new PrintStream(err, true, StandardCharsets.UTF_8);
+		int code;
+		try {
+			BootRun.Result r = BootRun.run(model(outputs, systemDir), outputs, systemDir, options,
+					line -> console.append(line).append('\n'));
+			for (Diagnostic d : r.diagnostics()) {
+				errors.println(d.format());
+			}
+			errors.println("domino run: " + r.outcome() + " in " + String.format("%.1f", r.seconds()) + " s");
+			code = r.booted() ? 0 : 1;
+		} catch (RunException e) {
+			errors.println("domino: " + e.getMessage());
+			code = 2;
+		}
+		byte[] out = console.toString().getBytes(StandardCharsets.UTF_8);
+		return new Tools.Result(code, console.toString(), err.toString(StandardCharsets.UTF_8), out);
+	}
+
+	/** The model of the system boot.source says the outputs were generated from, if that file is in systemDir. */
+	static synchronized SystemModel model(Path outputs, Path systemDir) throws Exception {
+		Path script = outputs.resolve("boot.source");
+		if (!Files.isRegularFile(script)) {
+			return null;
+		}
+		Matcher m = Pattern.compile("^# U-Boot script for system (\\S+) on board \\S+, generated by Domino from (.+)\\.$",
+				Pattern.MULTILINE).matcher(Files.readString(script));
+		if (!m.find() || !Files.isRegularFile(systemDir.resolve(m.group(2)))) {
+			return null;
+		}
+		if (compiler == null) {
+			compiler = new DominoCompiler();
+		}
+		Analysis analysis = compiler.check(List.of(systemDir.resolve(m.group(2))), CheckContext.Mode.COMPILE);
+		return analysis.systems().stream().map(Analysis.Unit::model).filter(s -> s.name().equals(m.group(1)))
+				.findFirst().orElse(null);
 	}
 
 	static Path log(Path outputs, String name) {

@@ -52,7 +52,9 @@ public enum RuleId {
 	ORDER("order", ERROR, "'after' cycles, duplicate names, unresolved references, dom0 sized twice, paths the base"
 			+ " DTB lacks", "Domino language"),
 	FILE("file", ERROR, "a module file is missing, empty, unreadable or of the wrong type (a missing file is a"
-			+ " warning while editing)", "ImageBuilder checks");
+			+ " warning while editing)", "ImageBuilder checks"),
+	BOOT("boot", ERROR, "the system did not boot under QEMU (domino run): Xen, U-Boot or a guest failed, or a domain stayed"
+			+ " silent; mapped back to the declaration that caused it", "Xen, U-Boot and Linux console messages (BootFailures)");
 
 	private final String id;
 	private final Severity severity;

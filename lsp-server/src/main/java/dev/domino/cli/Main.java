@@ -21,7 +21,7 @@ import dev.domino.compiler.DominoCompiler;
  */
 @Command(name = "domino", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
 		description = "A compiler and language server for Xen dom0less systems on Arm boards.",
-		subcommands = { CompileCommand.class, CheckCommand.class, MapCommand.class, ImportDtbCommand.class,
+		subcommands = { CompileCommand.class, CheckCommand.class, RunCommand.class, MapCommand.class, ImportDtbCommand.class,
 				ImportImageBuilderCommand.class, LspCommand.class, VersionCommand.class, HelpCommand.class,
 				AutoComplete.GenerateCompletion.class, ArchiveTraining.class },
 		footer = { "", "Exit codes: 0 no errors, 1 errors in the input, 2 usage or I/O problems, 3 internal error." })
