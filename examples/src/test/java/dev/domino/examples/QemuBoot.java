@@ -20,10 +20,21 @@ final class QemuBoot {
 
 	/** 0 once every expected line was on the console, 1 on a panic or when the time is up. */
 	static Tools.Result boot(Path outputs, Path systemDir, String name, String timeout, String... expect) throws Exception {
+		return boot(outputs, systemDir, name, timeout, Map.of(), expect);
+	}
+
+	/**
+	 * The same on another machine: machine holds tools/qemu-boot.sh's variables (QEMU, QEMU_MACHINE,
+	 * QEMU_CPU, UBOOT_BIN, ...), e.g. GICv2 or qemu-system-arm for arm32.
+	 */
+	static Tools.Result boot(Path outputs, Path systemDir, String name, String timeout, Map<String, String> machine,
+			String... expect) throws Exception {
+		Map<String, String> env = new java.util.HashMap<>(machine);
+		env.put("BOOT_TIMEOUT", timeout);
 		List<String> command = new ArrayList<>(List.of(Examples.repository().resolve("tools/qemu-boot.sh").toString(),
 				outputs.toString(), systemDir.toString(), log(outputs, name).toString()));
 		command.addAll(List.of(expect));
-		return Tools.run(null, Map.of("BOOT_TIMEOUT", timeout), null, command.toArray(String[]::new));
+		return Tools.run(null, env, null, command.toArray(String[]::new));
 	}
 
 	static Path log(Path outputs, String name) {
