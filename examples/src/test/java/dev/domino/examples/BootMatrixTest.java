@@ -184,6 +184,16 @@ class BootMatrixTest {
 	}
 
 	@Test
+	void staticSharedMemoryBetweenDynamicDomains() throws Exception {
+		Path out = compileWithItsXen("shm-dyn");
+		String config = Files.readString(out.resolve("xen.config"));
+		assertTrue(config.contains("CONFIG_STATIC_MEMORY=y") && config.contains("CONFIG_STATIC_SHM=y"), config);
+		String console = boots(out, "shm-dyn", Map.of(), "DOM1: DOMINO-BANNER owner: shm wrote 0xd0d0cafe at 0x2000000",
+				"DOM2: DOMINO-BANNER borrower: shm read 0xD0D0CAFE at 0x2100000");
+		assertTrue(console.contains("d[IO]: allocate static shared memory BANK"), QemuBoot.tail(console));
+	}
+
+	@Test
 	void bootTimeCpupoolWithTheNullScheduler() throws Exception {
 		Path out = compileWithItsXen("cpupool-null");
 		String console = boots(out, "cpupool-null", Map.of(), "Initializing null scheduler", "DOM1: DOMINO-BANNER web",
@@ -255,7 +265,8 @@ class BootMatrixTest {
 			ramdisk.set(DtProperty.cells("reg", inside >>> 32, inside & 0xffffffffL, r.cell(2), r.cell(3)));
 		});
 		String console = fails(bad, "forced-overlap", "90", "DOM1: DOMINO-BANNER web", "DOM2: DOMINO-BANNER rt");
-		assertFalse(console.contains("DOM1: DOMINO-BANNER web"), QemuBoot.tail(console));
+		// Xen 4.17 does not check it: it frees the boot modules' pages twice
+		assertTrue(console.contains("Xen BUG at common/page_alloc.c"), QemuBoot.tail(console));
 	}
 
 	@Test
@@ -270,5 +281,19 @@ class BootMatrixTest {
 		XenBuild.Result r = XenBuild.run("4.17", fragment, Map.of());
 		assertEquals(3, r.exitCode(), "olddefconfig must drop the null scheduler: " + r.stderr());
 		assertTrue(r.stderr().contains("CONFIG_SCHED_NULL=y"), r.stderr());
+	}
+
+	@Test
+	void sharedMemoryOnAXenWithoutStaticMemoryIsRejectedAndKconfigDropsIt() throws Exception {
+		String said = check(Examples.dir().resolve("mistakes/shared-memory-on-a-xen-without-static-memory.domino"));
+		assertTrue(said.contains("error[requires]") && said.contains("CONFIG_STATIC_SHM"), said);
+		// the forced build: Domino's xen.config for dynamic domains sharing memory, without STATIC_MEMORY
+		Path out = compile("shm-dyn");
+		Path fragment = work.resolve("shm-dyn-without-static-memory.config");
+		Files.write(fragment, Files.readAllLines(out.resolve("xen.config")).stream()
+				.filter(l -> !l.startsWith("CONFIG_STATIC_MEMORY=")).toList());
+		XenBuild.Result r = XenBuild.run("4.17", fragment, Map.of());
+		assertEquals(3, r.exitCode(), "olddefconfig must drop STATIC_SHM: " + r.stderr());
+		assertTrue(r.stderr().contains("CONFIG_STATIC_SHM=y"), r.stderr());
 	}
 }
