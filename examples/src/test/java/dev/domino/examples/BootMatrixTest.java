@@ -281,6 +281,14 @@ class BootMatrixTest {
 		XenBuild.Result r = XenBuild.run("4.17", fragment, Map.of());
 		assertEquals(3, r.exitCode(), "olddefconfig must drop the null scheduler: " + r.stderr());
 		assertTrue(r.stderr().contains("CONFIG_SCHED_NULL=y"), r.stderr());
+		// the Xen Kconfig makes of it (no EXPERT, so no SCHED_NULL) panics on the cpupool
+		Path kept = work.resolve("cpupool-null-as-kconfig-keeps-it.config");
+		Files.write(kept, Files.readAllLines(fragment).stream().filter(l -> !l.startsWith("CONFIG_SCHED_NULL=")).toList());
+		Path bad = forced(out, "forced-no-null-scheduler", tree -> {
+		});
+		XenBuild.install(XenBuild.build("4.17", kept), bad, "bin/xen");
+		String console = fails(bad, "forced-no-null-scheduler", "90", "DOM1: DOMINO-BANNER web", "DOM2: DOMINO-BANNER rt");
+		assertTrue(console.contains("Scheduler null does not exists!"), QemuBoot.tail(console));
 	}
 
 	@Test
