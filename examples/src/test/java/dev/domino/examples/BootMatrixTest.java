@@ -224,6 +224,15 @@ class BootMatrixTest {
 	}
 
 	@Test
+	void arm32WithXenWrappedForBootm() throws Exception {
+		Path out = compile("arm32-bootm");
+		assertTrue(Files.readString(out.resolve("boot.source")).contains("bootm "), "bootm of xen.uimg");
+		String console = boots(out, "arm32-bootm", ARM32, "DOM1: DOMINO-BANNER domu: memory memory@40000000",
+				"DOMINO-BANNER dom0: memory");
+		assertTrue(console.contains("Loading Kernel Image"), "U-Boot unpacks the legacy image: " + QemuBoot.tail(console));
+	}
+
+	@Test
 	void xen420WithStaticEventChannelsAndPassthrough() throws Exception {
 		// Debian's 4.20 binary: every line of the system's xen.config is in the .config it was built with
 		Path out = compile("xen-4.20");
