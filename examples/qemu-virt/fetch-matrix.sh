@@ -7,6 +7,7 @@
 #   bin/owner.cpio.gz, bin/borrower.cpio.gz
 #                                       busybox devmem on the shared page (tools/ramdisk/devmem.sh)
 #   bin/gpio.cpio.gz                    probes for the PL061 GPIO (tools/ramdisk/gpio.sh)
+#   bin/dom0-gpio.cpio.gz               a dom0 that prints its RAM banks and probes for the PL061 too
 #   bin/arm32/xen, bin/arm32/zImage     bookworm armhf: xen-hypervisor-4.17-armhf, linux-image-armmp
 #   bin/arm32/dom0.cpio.gz, bin/arm32/domu.cpio.gz
 #                                       armhf busybox ramdisks
@@ -17,7 +18,7 @@ tools="$here/../../tools"
 bin="$here/bin"
 mirror="${DEBIAN_MIRROR:-http://deb.debian.org/debian}"
 mkdir -p "$bin/arm32"
-all=(xen-4.20 xen-4.20.config dom0.cpio.gz direct.cpio.gz owner.cpio.gz borrower.cpio.gz gpio.cpio.gz
+all=(xen-4.20 xen-4.20.config dom0.cpio.gz direct.cpio.gz owner.cpio.gz borrower.cpio.gz gpio.cpio.gz dom0-gpio.cpio.gz
 	arm32/xen arm32/zImage arm32/dom0.cpio.gz arm32/domu.cpio.gz)
 complete=1
 for f in "${all[@]}"; do [ -s "$bin/$f" ] || complete=0; done
@@ -71,6 +72,8 @@ for name in owner borrower; do
 	"$tools/mkramdisk.sh" "$bb" "DOMINO-BANNER $name: hello from a domain sharing memory" "$tools/ramdisk/devmem.sh" > "$bin/$name.cpio.gz"
 done
 "$tools/mkramdisk.sh" "$bb" "DOMINO-BANNER gpio: hello from a domain with the PL061" "$tools/ramdisk/gpio.sh" > "$bin/gpio.cpio.gz"
+cat "$tools/ramdisk/memory.sh" "$tools/ramdisk/gpio.sh" > "$work/dom0-gpio.sh"
+"$tools/mkramdisk.sh" "$bb" "DOMINO-BANNER dom0: hello from dom0" "$work/dom0-gpio.sh" > "$bin/dom0-gpio.cpio.gz"
 
 # arm32: Xen 4.17, the armmp kernel (a zImage) and busybox, armhf (bookworm)
 idx=$(index bookworm armhf)

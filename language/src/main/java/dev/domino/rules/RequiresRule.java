@@ -184,12 +184,31 @@ final class RequiresRule implements Rule {
 			return;
 		}
 		for (Map.Entry<Kconfig.Option, String> need : BuildOptions.of(system).entrySet()) {
-			if (build.set(need.getKey()) == Boolean.FALSE) {
+			String off = off(build, need.getKey(), system.xen().version());
+			if (off != null) {
 				report.at(build.where(), "the Xen image was built without " + need.getKey().symbol() + " (its .config "
-						+ build.file().written() + "), which " + need.getValue() + " needs: that Xen would not honour it;"
+						+ build.file().written() + off + "), which " + need.getValue() + " needs: that Xen would not honour it;"
 						+ " build Xen with Domino's xen.config").emit();
 			}
 		}
+	}
+
+	/**
+	 * Null when the .config may have the option; else why it does not. Kconfig writes no line at all
+	 * for a symbol whose dependencies are off (CONFIG_SCHED_NULL without CONFIG_EXPERT: the Schedulers
+	 * menu is "visible if EXPERT"), so a missing line whose dependency is "not set" is off too.
+	 */
+	private static String off(XenBuild build, Kconfig.Option option, XenVersion version) {
+		Boolean set = build.set(option);
+		if (set != null) {
+			return set ? null : "";
+		}
+		for (Kconfig.Option dep : option.needs()) {
+			if (dep.existsIn(version) && off(build, dep, version) != null) {
+				return " has no " + option.symbol() + " line: it needs " + dep.symbol() + ", which is not set";
+			}
+		}
+		return null;
 	}
 
 	private static SourceLocation where(SystemModel system) {

@@ -152,4 +152,29 @@ class XenFactsTest {
 		ws.write("bin/xen.config", "CONFIG_ARM=y\nCONFIG_UNSUPPORTED=y\nCONFIG_STATIC_MEMORY=y\n");
 		assertTrue(ws.analyse("s.domino").diagnostics().stream().noneMatch(Diagnostic::isError));
 	}
+
+	@Test
+	void aLineKconfigLeftOutBecauseItsDependencyIsOffIsRefusedToo() throws Exception {
+		// olddefconfig of a 4.17 fragment with CONFIG_SCHED_NULL=y and no CONFIG_EXPERT writes no
+		// SCHED_NULL line at all (tools/xen-build.sh: "nothing: ... its dependencies are off"), and that
+		// Xen panics at boot: "Scheduler null does not exists!"
+		ws.write("bin/xen.config", "CONFIG_ARM=y\n# CONFIG_EXPERT is not set\nCONFIG_UNSUPPORTED=y\nCONFIG_BOOT_TIME_CPUPOOLS=y\n");
+		ws.write("s.domino", """
+				import "qemu-virt.domino"
+				system s on qemu_virt {
+				    xen 4.17 { image "bin/xen" }
+				    cpupool rt { cpus 1 scheduler null }
+				    domain d { kernel "bin/Image" memory 128M cpupool rt }
+				}
+				""");
+		List<Diagnostic> d = ws.analyse("s.domino").diagnostics();
+		assertTrue(d.stream().anyMatch(x -> x.isError() && x.ruleId().equals("requires")
+				&& x.message().contains("has no CONFIG_SCHED_NULL line: it needs CONFIG_EXPERT, which is not set")),
+				Workspace.format(d));
+		// a .config that says nothing of EXPERT either may still have it: no finding
+		ws.write("bin/xen.config", "CONFIG_ARM=y\nCONFIG_BOOT_TIME_CPUPOOLS=y\n");
+		assertTrue(ws.analyse("s.domino").diagnostics().stream().noneMatch(Diagnostic::isError));
+		ws.write("bin/xen.config", "CONFIG_ARM=y\nCONFIG_EXPERT=y\nCONFIG_UNSUPPORTED=y\nCONFIG_BOOT_TIME_CPUPOOLS=y\nCONFIG_SCHED_NULL=y\n");
+		assertTrue(ws.analyse("s.domino").diagnostics().stream().noneMatch(Diagnostic::isError));
+	}
 }
