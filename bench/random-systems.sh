@@ -15,7 +15,9 @@ seed=${2:-17}
 root="$(cd "$(dirname "$0")/.." && pwd)"
 "$root/examples/fetch-binaries.sh" >/dev/null
 copy=$(mktemp -d "${TMPDIR:-/tmp}/domino-random.XXXXXX")
-trap 'rm -rf "$copy"' EXIT
+mkdir -p "$root/bench/results"
+keep() { cp "$copy"/examples/target/random/progress-*.txt "$copy"/examples/target/random/summary-*.txt "$root/bench/results/" 2>/dev/null || true; rm -rf "$copy"; }
+trap keep EXIT
 (cd "$root" && tar --exclude=./.git --exclude='*/target' --exclude='*/node_modules' -cf - .) | tar -C "$copy" -xf -
 start=$(date +%s)
 props=(-Drandom.count="$n" -Drandom.seed="$seed" -Drandom.first="${RANDOM_FIRST:-0}")
@@ -26,7 +28,6 @@ set +e
 code=$?
 set -e
 summary="$copy/examples/target/random/summary-$seed.txt"
-mkdir -p "$root/bench/results"
 if [ -f "$summary" ]; then
 	cp "$summary" "$root/bench/results/random-systems-$seed-$n.txt"
 	cat "$summary"

@@ -26,6 +26,7 @@ class RandomSystemsTest {
 		List<RandomSystems.Result> results = new ArrayList<>();
 		long start = System.nanoTime();
 		Files.createDirectories(RandomSystems.work());
+		Files.deleteIfExists(RandomSystems.work().resolve("progress-" + seed + ".txt"));
 		for (int i = first; i < first + count; i++) {
 			RandomSystems.Generated g = RandomSystems.generate(seed, i);
 			RandomSystems.Result r = RandomSystems.run(compiler, seed, i, RandomSystems.timeout(g));
