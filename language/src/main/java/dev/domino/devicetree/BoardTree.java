@@ -112,6 +112,13 @@ public final class BoardTree {
 				node.set(DtProperty.cells("phandle", phandles.get(d.name())));
 			}
 		}
+		// an interrupt controller says how many address cells an interrupt-map entry gives it: none
+		// without children (dtc's interrupt_provider check; Linux's GIC bindings write <0>)
+		root.walk(node -> {
+			if (node.property("interrupt-controller").isPresent() && node.property("#address-cells").isEmpty()) {
+				node.set(DtProperty.cells("#address-cells", 0));
+			}
+		});
 		root.add(new DtNode("chosen"));
 		return tree;
 	}

@@ -52,8 +52,10 @@ final class XenBindings {
 	}
 
 	private void write(int addressCells, int sizeCells, MpuPlan plan, Map<String, Long> cpuPhandles) {
-		chosen.set(DtProperty.cells("#address-cells", 2));
-		chosen.set(DtProperty.cells("#size-cells", 2));
+		if (chosenNeedsCells(addressCells, sizeCells)) {
+			chosen.set(DtProperty.cells("#address-cells", 2));
+			chosen.set(DtProperty.cells("#size-cells", 2));
+		}
 		String line = system.xen().commandLine();
 		if (line != null && !line.isEmpty()) {
 			chosen.set(DtProperty.strings("xen,xen-bootargs", line));
@@ -94,6 +96,23 @@ final class XenBindings {
 		for (Domain d : system.domUs()) {
 			chosen.add(domainNode(d));
 		}
+	}
+
+	/**
+	 * /chosen's own cells are read for the reg of its module children (dom0's kernel and ramdisk, the
+	 * XSM policy) and, from Xen 4.17, for each domain's xen,static-mem. A node without #address-cells
+	 * inherits its parent's in Xen (RELEASE-4.17.0:xen/arch/arm/bootfdt.c:161-167, and
+	 * xen/common/device_tree.c:482-497 for the unflattened tree), so with 2/2 in the root they are
+	 * needed only for module children; without any, dtc warns that they are unnecessary
+	 * (avoid_unnecessary_addr_size). Static memory under a root with other cells keeps them.
+	 */
+	private boolean chosenNeedsCells(int addressCells, int sizeCells) {
+		boolean modules = system.xen().policy() != null
+				|| system.dom0().map(d -> d.kernelModule() != null || d.ramdisk() != null).orElse(false);
+		boolean staticMemory = system.domUs().stream().anyMatch(Domain::isStatic)
+				&& system.xen().version().atLeast(new XenVersion(4, 17));
+		return modules || chosen.children().stream().anyMatch(c -> c.property("reg").isPresent())
+				|| (staticMemory && (addressCells != 2 || sizeCells != 2));
 	}
 
 	/** dom0: its modules, command line, shared memory and event channels directly under /chosen. */
@@ -214,7 +233,8 @@ final class XenBindings {
 			if (host == null || peer == null) {
 				continue;
 			}
-			DtNode shm = parent.add(new DtNode("shared-mem-" + s.name() + "@" + Long.toHexString(host.base())));
+			// no unit address: the node has no reg (dtc's unit_address_vs_reg); Xen finds it by its compatible
+			DtNode shm = parent.add(new DtNode("shared-mem-" + s.name()));
 			shm.set(DtProperty.strings("compatible", "xen,domain-shared-memory-v1"));
 			if (s.owner() != null) {
 				shm.set(DtProperty.strings("role", peer == s.owner() ? "owner" : "borrower"));

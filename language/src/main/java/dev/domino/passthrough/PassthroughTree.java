@@ -36,6 +36,15 @@ public final class PassthroughTree {
 		DtNode root = new DtNode("");
 		root.set(DtProperty.cells("#address-cells", 2));
 		root.set(DtProperty.cells("#size-cells", 2));
+		// Xen takes the guest GIC's phandle from a /gic node of the fragment, if there is one
+		// (RELEASE-4.13.0:xen/arch/arm/domain_build.c:2017-2023, RELEASE-4.20.0:xen/arch/arm/dom0less-build.c:509):
+		// with GUEST_PHANDLE_GIC, the value Xen would use anyway, the interrupt-parent below resolves in
+		// the fragment itself (dtc checks it: "interrupt-parent: Bad phandle"). Xen copies nothing else of it.
+		DtNode gic = root.add(new DtNode("gic"));
+		gic.set(DtProperty.empty("interrupt-controller"));
+		gic.set(DtProperty.cells("#interrupt-cells", 3));
+		gic.set(DtProperty.cells("#address-cells", 0));
+		gic.set(DtProperty.cells("phandle", GUEST_GIC_PHANDLE));
 		DtNode bus = root.add(new DtNode("passthrough"));
 		bus.set(DtProperty.strings("compatible", "simple-bus"));
 		bus.set(DtProperty.empty("ranges"));

@@ -15,7 +15,8 @@ import dev.domino.xen.XenLimits;
 /**
  * cpus: vCPUs fit the physical CPUs (a warning: Xen overcommits, but a real-time domain
  * rarely wants that); boot-time cpupools name existing CPUs, each CPU at most once, never empty,
- * with a scheduler Xen has (Xen docs/misc/arm/device-tree/cpupools.txt).
+ * with a scheduler Xen has (Xen docs/misc/arm/device-tree/cpupools.txt); a null-scheduler pool has a
+ * CPU for every vCPU of its domains.
  */
 final class CpusRule implements Rule {
 	/** vcpu N affinity "0-3,5": N is a vCPU of the domain, and the list names CPUs of the board. */
@@ -43,6 +44,35 @@ final class CpusRule implements Rule {
 						+ " is not a list of CPU numbers and ranges of board " + system.board().name() + " (0 to "
 						+ (pcpus - 1) + "), like \"0-1,3\"").emit();
 				return;
+			}
+		}
+	}
+
+	/**
+	 * The null scheduler runs each vCPU on a CPU of its own, for good: a vCPU that finds no free CPU
+	 * of its pool waits for ever ("WARNING: d2v0 not assigned to any CPU!"), and the domain never
+	 * runs (RELEASE-4.17.0:xen/common/sched/null.c:18-28 and 503-512; booted here: the second of two
+	 * one-vCPU domains in a one-CPU null pool stays silent). So the vCPUs of a null pool's domains
+	 * must not outnumber its CPUs.
+	 */
+	private static void nullSchedulerPools(SystemModel system, RuleReport report) {
+		for (Cpupool pool : system.cpupools()) {
+			if (!"null".equals(pool.schedulerName()) || pool.cpus().isEmpty()) {
+				continue;
+			}
+			long vcpus = 0;
+			java.util.List<String> names = new java.util.ArrayList<>();
+			for (Domain d : system.domains()) {
+				if (d.cpupool() != null && d.cpupool().value() == pool) {
+					vcpus += d.vcpus();
+					names.add(d.name() + " (" + d.vcpus() + ")");
+				}
+			}
+			if (vcpus > pool.cpus().size()) {
+				report.at(pool.where(), "cpupool " + pool.name() + " has " + pool.cpus().size() + " CPU"
+						+ (pool.cpus().size() == 1 ? "" : "s") + " and the null scheduler, which gives each vCPU a CPU"
+						+ " of its own, but its domains have " + vcpus + " vCPUs: " + String.join(", ", names)
+						+ "; a vCPU left without a CPU never runs (Xen: \"not assigned to any CPU\")").emit();
 			}
 		}
 	}
@@ -93,6 +123,7 @@ final class CpusRule implements Rule {
 			report.at(system.cpupools().get(0).where(), "every CPU is in a cpupool: Xen needs at least one"
 					+ " CPU, the boot CPU, left in the default pool (Pool-0)").emit();
 		}
+		nullSchedulerPools(system, report);
 		int limit = system.board().gicVersion() == 2 ? XenLimits.GICV2_VCPUS
 				: system.board().arch() == Arch.AARCH32 ? XenLimits.MAX_VCPUS_ARM32 : XenLimits.MAX_VCPUS_ARM64;
 		for (Domain d : system.domains()) {
@@ -111,7 +142,7 @@ final class CpusRule implements Rule {
 			}
 			if (d.cpupool() != null) {
 				Cpupool pool = d.cpupool().value();
-				if (!pool.cpus().isEmpty() && d.vcpus() > pool.cpus().size()) {
+				if (!pool.cpus().isEmpty() && d.vcpus() > pool.cpus().size() && !"null".equals(pool.schedulerName())) {
 					report.warning(d.cpupool().where(), "domain " + d.name() + " has " + d.vcpus()
 							+ " vCPUs in cpupool " + pool.name() + ", which has " + pool.cpus().size() + " CPUs").emit();
 				}

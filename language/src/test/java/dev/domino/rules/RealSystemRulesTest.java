@@ -90,7 +90,7 @@ class RealSystemRulesTest {
 		Path out = dir.resolve("out");
 		DominoCompiler.Outcome outcome = ws.compiler().compile(ws.path("s.domino"), out, 0);
 		assertFalse(outcome.hasErrors(), Workspace.format(outcome.diagnostics()));
-		String dts = Tools.run(out, "dtc", "-q", "-I", "dtb", "-O", "dts", "system.dtb").stdout();
+		String dts = dev.domino.testing.Dtc.decompile(out, "system.dtb");
 		assertEquals(2, dts.split("xen,shared-mem = ", -1).length - 1, dts);
 		assertFalse(dts.contains("role = "), "with no owner, no domain says a role: Xen's DOMID_IO owns it\n" + dts);
 	}
@@ -213,5 +213,26 @@ class RealSystemRulesTest {
 				    event-channel two { a port 10 b port 12 }
 				""");
 		assertEquals("exclusive", only("exclusive", d).ruleId());
+	}
+
+	// ------------------------------------------------------------------ random systems: the null scheduler
+
+	/** Found by examples' RandomSystems and booted: the second domain of a one-CPU null pool never ran. */
+	@Test
+	void aNullSchedulerPoolHasACpuForEveryVcpuOfItsDomains() throws Exception {
+		String body = """
+				    domain a { vcpus 1 memory 128M kernel "bin/Image" cpupool p1 }
+				    domain b { vcpus %s memory 128M kernel "bin/Image" %s }
+				    cpupool p1 { cpus %s scheduler %s }
+				""";
+		Diagnostic e = only("cpus", check(body.formatted("1", "cpupool p1", "1", "null")));
+		assertEquals(7, e.where().line(), "at the pool");
+		for (String part : List.of("cpupool p1 has 1 CPU", "null scheduler", "2 vCPUs", "a (1), b (1)")) {
+			assertTrue(e.message().contains(part), part + " in: " + e.message());
+		}
+		assertEquals("cpus", only("cpus", check(body.formatted("2", "cpupool p1", "1", "null"))).ruleId(),
+				"3 vCPUs, 1 CPU");
+		assertTrue(errors(check(body.formatted("1", "", "1", "null"))).isEmpty(), "b in Pool-0");
+		assertTrue(errors(check(body.formatted("1", "cpupool p1", "1", "credit2"))).isEmpty(), "credit2 shares CPUs");
 	}
 }
