@@ -176,7 +176,7 @@ public class LspLatency {
 		for (int i = 0; i < domains; i++) {
 			s.append("    domain d").append(i).append(" {\n        vcpus 1\n        memory 16M static\n")
 					.append("        direct-map\n        kernel linux args \"console=ttyAMA0 quiet\"\n")
-					.append("        console vpl011\n        nr_spis 8\n        enhanced\n")
+					.append("        console vpl011\n        nr_spis 8\n        enhanced no-xenstore\n")
 					.append(i > 0 ? "        after d" + (i - 1) + "\n" : "        // first\n").append("    }\n");
 		}
 		return s.append("}\n").toString();
