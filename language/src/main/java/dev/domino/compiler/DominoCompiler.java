@@ -116,6 +116,49 @@ public final class DominoCompiler {
 		return new Outcome(analysis, written);
 	}
 
+	/**
+	 * Compiles the systems of many files in one resource set and one analysis, so that a board or
+	 * module library they all import is parsed and linked once: each system goes to
+	 * {@code outDir/<system name>}. Nothing is written when any of them has an error. Files that
+	 * declare only boards are checked, not compiled.
+	 */
+	public Outcome compileAll(List<Path> files, Path outDir, long timestamp) throws InputException, IOException {
+		List<Resource> resources = load(files);
+		Analysis analysis = analyzer.analyse(resources, CheckContext.Mode.COMPILE);
+		Map<String, Path> written = new java.util.TreeMap<>();
+		if (analysis.hasErrors()) {
+			return new Outcome(analysis, written);
+		}
+		Map<Path, Map<String, byte[]>> pending = new java.util.LinkedHashMap<>();
+		for (Analysis.Unit unit : analysis.systems()) {
+			SystemModel system = unit.model();
+			Path dir = outDir.resolve(system.name());
+			if (pending.containsKey(dir)) {
+				throw new InputException("two systems are named " + system.name() + ": their outputs would share "
+						+ dir);
+			}
+			Path source = sourceOf(unit, files);
+			pending.put(dir, Outputs.of(unit.placed(), unit.mpuPlan(), unit.baseTree(), unit.systemTree(), source,
+					timestamp, java.nio.file.Files::readAllBytes));
+			written.put(system.name(), dir);
+		}
+		for (Map.Entry<Path, Map<String, byte[]>> e : pending.entrySet()) {
+			OutputWriter.write(e.getKey(), e.getValue());
+		}
+		return new Outcome(analysis, written);
+	}
+
+	/** The file that declares a unit's system (its outputs name it), among {@code files}. */
+	private static Path sourceOf(Analysis.Unit unit, List<Path> files) {
+		String uri = unit.model().where() == null ? null : unit.model().where().uri();
+		for (Path f : files) {
+			if (uri != null && uri.equals(URI.createFileURI(f.toAbsolutePath().normalize().toString()).toString())) {
+				return f;
+			}
+		}
+		return files.get(0);
+	}
+
 	public Analyzer analyzer() {
 		return analyzer;
 	}
