@@ -88,6 +88,54 @@ public final class DominoCompiler {
 	}
 
 	/**
+	 * Checks {@code files} in {@code jobs} groups at once, each in a resource set of its own (a
+	 * resource set is not thread-safe; the injector, the analyzer and the file facts are shared).
+	 * A file a group imports is parsed once per group. With one job, or one file, this is
+	 * {@link #check(List, CheckContext.Mode)}.
+	 */
+	public Analysis check(List<Path> files, CheckContext.Mode mode, int jobs) throws InputException {
+		int n = Math.min(Math.max(1, jobs), files.size());
+		if (n <= 1) {
+			return check(files, mode);
+		}
+		List<List<Path>> groups = new ArrayList<>();
+		for (int i = 0; i < n; i++) {
+			groups.add(new ArrayList<>());
+		}
+		for (int i = 0; i < files.size(); i++) {
+			groups.get(i * n / files.size()).add(files.get(i)); // neighbours together: they share imports
+		}
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(n, r -> {
+			Thread t = new Thread(null, r, "domino-check", 8L << 20); // the launcher's -Xss8m
+			t.setDaemon(true);
+			return t;
+		});
+		try {
+			List<java.util.concurrent.Future<Analysis>> futures = new ArrayList<>();
+			for (List<Path> group : groups) {
+				futures.add(pool.submit(() -> check(group, mode)));
+			}
+			List<Analysis> parts = new ArrayList<>();
+			for (java.util.concurrent.Future<Analysis> f : futures) {
+				try {
+					parts.add(f.get());
+				} catch (java.util.concurrent.ExecutionException e) {
+					if (e.getCause() instanceof InputException input) {
+						throw input;
+					}
+					throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+				} catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+					throw new IllegalStateException(e);
+				}
+			}
+			return Analysis.merge(parts);
+		} finally {
+			pool.shutdownNow();
+		}
+	}
+
+	/**
 	 * Compiles every system of {@code file} into {@code outDir} (one system), or into one
 	 * sub-folder per system when the file declares several.
 	 */
