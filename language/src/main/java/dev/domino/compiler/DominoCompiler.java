@@ -140,7 +140,16 @@ public final class DominoCompiler {
 	 * sub-folder per system when the file declares several.
 	 */
 	public Outcome compile(Path file, Path outDir, long timestamp) throws InputException, IOException {
-		Analysis analysis = check(List.of(file), CheckContext.Mode.COMPILE);
+		return write(check(List.of(file), CheckContext.Mode.COMPILE), file, outDir, timestamp);
+	}
+
+	/**
+	 * Writes the outputs of an analysis of {@code file} (in compile mode) into {@code outDir}, or
+	 * one sub-folder per system; nothing when it has errors. The language server passes the
+	 * analysis it already holds of a saved file.
+	 */
+	public static Outcome write(Analysis analysis, Path file, Path outDir, long timestamp) throws InputException,
+			IOException {
 		List<Analysis.Unit> systems = analysis.systems();
 		Map<String, Path> written = new java.util.TreeMap<>();
 		if (analysis.hasErrors()) { // a half-typed system may parse as none: its errors say why
