@@ -72,8 +72,9 @@ public class CheckScaling {
 			if (base == 0) {
 				base = median / nlogn;
 			}
-			System.out.printf("%-8d %-8d %11.1f ms %11.2f us %18.2f %13.0f ms %13.0f ms%n", ranges, domains, median,
-					median * 1000 / ranges, (median / nlogn) / base, endToEnd / 1e6, warm[2] / 1e6);
+			System.out.printf("%-8d %-8d %11.1f ms %11.2f us %18.2f %13.0f ms %13.0f ms   (check min %.1f max %.1f; warm min %.0f max %.0f)%n",
+					ranges, domains, median, median * 1000 / ranges, (median / nlogn) / base, endToEnd / 1e6, warm[2] / 1e6,
+					times[0] / 1e6, times[RUNS - 1] / 1e6, warm[0] / 1e6, warm[warm.length - 1] / 1e6);
 		}
 		try (var files = Files.walk(dir)) {
 			files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
