@@ -35,8 +35,12 @@ public class CheckScaling {
 			long t0 = System.nanoTime();
 			Analysis analysis = compiler.check(List.of(file), CheckContext.Mode.COMPILE);
 			long endToEnd = System.nanoTime() - t0;
-			if (analysis.hasErrors()) {
-				throw new IllegalStateException("the generated system has errors: " + analysis.diagnostics().get(0).format());
+			// past ~8,000 domains the system's device tree outgrows the 2 MiB Xen accepts (align-dtb):
+			// a real limit of Xen, not of the checker, whose scaling is what is measured here
+			List<dev.domino.diagnostics.Diagnostic> errors = analysis.diagnostics().stream()
+					.filter(d -> d.isError() && !d.ruleId().equals("align-dtb")).toList();
+			if (!errors.isEmpty()) {
+				throw new IllegalStateException("the generated system has errors: " + errors.get(0).format());
 			}
 			Analysis.Unit unit = analysis.systems().get(0);
 			SystemModel model = unit.model();
@@ -51,9 +55,9 @@ public class CheckScaling {
 				long s = System.nanoTime();
 				Checker.check(context, report);
 				times[i] = System.nanoTime() - s;
-				if (!report.diagnostics().isEmpty()) {
-					throw new IllegalStateException(report.diagnostics().get(0).format());
-				}
+				report.diagnostics().stream().filter(d -> !d.ruleId().equals("align-dtb")).findFirst().ifPresent(d -> {
+					throw new IllegalStateException(d.format());
+				});
 			}
 			Arrays.sort(times);
 			long[] warm = new long[5];
@@ -68,23 +72,24 @@ public class CheckScaling {
 			if (base == 0) {
 				base = median / nlogn;
 			}
-			System.out.printf("%-8d %-8d %11.1f ms %11.2f us %18.2f %13.0f ms %13.0f ms%n", ranges, domains, median,
-					median * 1000 / ranges, (median / nlogn) / base, endToEnd / 1e6, warm[2] / 1e6);
+			System.out.printf("%-8d %-8d %11.1f ms %11.2f us %18.2f %13.0f ms %13.0f ms   (check min %.1f max %.1f; warm min %.0f max %.0f)%n",
+					ranges, domains, median, median * 1000 / ranges, (median / nlogn) / base, endToEnd / 1e6, warm[2] / 1e6,
+					times[0] / 1e6, times[RUNS - 1] / 1e6, warm[0] / 1e6, warm[warm.length - 1] / 1e6);
 		}
 		try (var files = Files.walk(dir)) {
 			files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
 		}
 	}
 
-	/** One domain per range: 4 KiB of static memory each, back to back, all using one kernel module. */
+	/** One domain per range: 8 MiB of static memory each, back to back, all using one kernel module. */
 	static String system(int domains) {
 		StringBuilder s = new StringBuilder();
 		s.append("board big {\n  pa-bits 48\n  cpus 4\n  memory ram at 0x1_0000_0000 size 1T\n}\n");
 		s.append("system bench on big {\n  xen 4.19 { image \"Image\" }\n  boot uboot booti { load \"tftpb\" window 0x1_0000_0000 .. 0x1_1000_0000 }\n");
 		s.append("  module k kernel \"Image\"\n");
 		for (int i = 0; i < domains; i++) {
-			long base = 0x2_0000_0000L + (long) i * 0x1000;
-			s.append("  domain d").append(i).append(" { memory 4K at 0x").append(Long.toHexString(base))
+			long base = 0x2_0000_0000L + (long) i * 0x80_0000; // 8 MiB: the first bank holds the kernel and its DTB
+			s.append("  domain d").append(i).append(" { memory 8M at 0x").append(Long.toHexString(base))
 					.append(" direct-map kernel k }\n");
 		}
 		return s.append("}\n").toString();

@@ -42,6 +42,17 @@ public final class Analysis {
 		this.diagnostics = sorted(diagnostics);
 	}
 
+	/** Analyses of disjoint groups of files as one (diagnostics sorted, and each reported once). */
+	public static Analysis merge(List<Analysis> parts) {
+		List<Unit> units = new ArrayList<>();
+		List<Diagnostic> diagnostics = new ArrayList<>();
+		for (Analysis a : parts) {
+			units.addAll(a.units);
+			diagnostics.addAll(a.diagnostics);
+		}
+		return new Analysis(units, diagnostics);
+	}
+
 	public List<Unit> units() {
 		return units;
 	}

@@ -26,9 +26,16 @@ final class CheckCommand implements Callable<Integer> {
 	@Option(names = "--format", paramLabel = "FORMAT", description = "text, json or sarif (default: text)")
 	private Reports.Format format = Reports.Format.TEXT;
 
+	@Option(names = { "-j", "--jobs" }, paramLabel = "N",
+			description = "check the files in N groups at once, one thread each (default: 1; every file of a group shares one parse of what it imports)")
+	private int jobs = 1;
+
 	@Override
-	public Integer call() throws DominoCompiler.InputException {
-		Analysis analysis = main.compiler().check(files, CheckContext.Mode.COMPILE);
+	public Integer call() throws DominoCompiler.InputException, UsageException {
+		if (jobs < 1) {
+			throw new UsageException("--jobs must be 1 or more");
+		}
+		Analysis analysis = main.compiler().check(files, CheckContext.Mode.COMPILE, jobs);
 		Reports.print(analysis.diagnostics(), format, main.out);
 		if (format == Reports.Format.TEXT) {
 			main.out.println("checked " + files.size() + (files.size() == 1 ? " file" : " files") + ": "

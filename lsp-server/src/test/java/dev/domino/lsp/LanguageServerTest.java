@@ -527,6 +527,32 @@ class LanguageServerTest {
 	}
 
 	@Test
+	void compileReusesTheServersAnalysisOfASavedFileAndWritesWhatTheCommandLineWrites() throws Exception {
+		ws.arm64Image("bin/xen", 4096, 2 << 20);
+		ws.arm64Image("bin/Image", 4096, 8 << 20);
+		ws.ramdisk("bin/web.cpio.gz", 4096);
+		String uri = lsp.open("demo.domino");
+		diagnostics(uri, d -> true);
+		Map<?, ?> warm = (Map<?, ?>) lsp.server.getWorkspaceService().executeCommand(new ExecuteCommandParams(
+				"domino.compile", List.of(uri, dir.resolve("warm").toString()))).get(30, TimeUnit.SECONDS);
+		assertEquals(true, warm.get("ok"), warm.toString());
+		assertEquals("warm", warm.get("analysis"), "the open, saved file is compiled from the server's analysis");
+		ws.compiler().compile(dir.resolve("demo.domino"), dir.resolve("cli"), 0);
+		for (String name : new String[] { "system.dtb", "boot.source", "xen.config", "layout.json", "domino-layout.h" }) {
+			assertEquals(java.util.Arrays.toString(java.nio.file.Files.readAllBytes(dir.resolve("cli").resolve(name))),
+					java.util.Arrays.toString(java.nio.file.Files.readAllBytes(dir.resolve("warm").resolve(name))), name);
+		}
+		// unsaved text is not what is on disk: the compile reads the file itself
+		lsp.server.getTextDocumentService().didChange(new org.eclipse.lsp4j.DidChangeTextDocumentParams(
+				new org.eclipse.lsp4j.VersionedTextDocumentIdentifier(uri, 2), List.of(
+						new org.eclipse.lsp4j.TextDocumentContentChangeEvent("// unsaved\n" + DEMO))));
+		Map<?, ?> cold = (Map<?, ?>) lsp.server.getWorkspaceService().executeCommand(new ExecuteCommandParams(
+				"domino.compile", List.of(uri, dir.resolve("cold").toString()))).get(30, TimeUnit.SECONDS);
+		assertEquals("read from disk", cold.get("analysis"), cold.toString());
+		assertEquals(true, cold.get("ok"), cold.toString());
+	}
+
+	@Test
 	void theMemoryMapIsOfTheSystemTheCodeLensNames() throws Exception {
 		ws.write("two.domino", DEMO + DEMO.replace("system demo on", "system second on").replace("import \"qemu-virt.domino\"", "")
 				.replace("heap 512M", "heap 256M"));

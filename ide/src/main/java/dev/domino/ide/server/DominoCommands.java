@@ -61,7 +61,7 @@ public class DominoCommands implements IExecutableCommandService {
 		}
 		if (params.getCommand().equals(COMPILE)) {
 			String out = args.size() > 1 ? text(args.get(1)) : null;
-			return compile(uri, out);
+			return compile(uri, out, access);
 		}
 		// the code lens names the system it belongs to: a file may declare several
 		String systemName = args.size() > 1 ? text(args.get(1)) : null;
@@ -126,7 +126,64 @@ public class DominoCommands implements IExecutableCommandService {
 		return compiler;
 	}
 
-	private Map<String, Object> compile(String uri, String out) {
+	/**
+	 * The analysis the server already holds of a file, in compile mode, when it is what a compile of
+	 * the files on disk would analyse: the file and every file it imports are loaded with the text
+	 * they have on disk and without syntax or linking errors. Otherwise null: the compile then
+	 * reads the files from disk itself. Either way the analysis is of the same text.
+	 */
+	private Analysis warm(URI uri, ILanguageServerAccess access) {
+		try {
+			return access.doSyncRead(uri.toString(), context -> {
+				if (!(context.getResource() instanceof XtextResource resource) || resource.getResourceSet() == null) {
+					return null;
+				}
+				java.util.Set<org.eclipse.emf.ecore.resource.Resource> seen = new java.util.HashSet<>();
+				java.util.ArrayDeque<org.eclipse.emf.ecore.resource.Resource> todo = new java.util.ArrayDeque<>();
+				todo.add(resource);
+				while (!todo.isEmpty()) {
+					org.eclipse.emf.ecore.resource.Resource r = todo.poll();
+					if (!seen.add(r)) {
+						continue;
+					}
+					if (!(r instanceof XtextResource x) || x.getParseResult() == null || !r.getErrors().isEmpty()
+							|| !r.getURI().isFile() || !sameAsOnDisk(x)) {
+						return null;
+					}
+					for (org.eclipse.emf.ecore.EObject root : r.getContents()) {
+						if (root instanceof dev.domino.ast.Model model) {
+							for (dev.domino.ast.Import i : model.getImports()) {
+								if (i.getImportURI() == null) {
+									return null;
+								}
+								URI target = URI.createURI(i.getImportURI()).resolve(r.getURI());
+								org.eclipse.emf.ecore.resource.Resource imported = r.getResourceSet().getResource(target, false);
+								if (imported == null) {
+									return null;
+								}
+								todo.add(imported);
+							}
+						}
+					}
+				}
+				return analyses.get(resource, CheckContext.Mode.COMPILE);
+			});
+		} catch (RuntimeException e) {
+			return null; // not in the workspace: read from disk
+		}
+	}
+
+	private static boolean sameAsOnDisk(XtextResource resource) {
+		try {
+			String disk = java.nio.file.Files.readString(Path.of(resource.getURI().toFileString()),
+					java.nio.charset.Charset.forName(resource.getEncoding()));
+			return disk.equals(resource.getParseResult().getRootNode().getText());
+		} catch (java.io.IOException | RuntimeException e) {
+			return false;
+		}
+	}
+
+	private Map<String, Object> compile(String uri, String out, ILanguageServerAccess access) {
 		URI u = URI.createURI(uri);
 		if (!u.isFile()) {
 			return Map.of("error", "only files on disk can be compiled: " + uri);
@@ -136,13 +193,16 @@ public class DominoCommands implements IExecutableCommandService {
 				.replaceFirst("\\.domino$", ""));
 		Map<String, Object> result = new LinkedHashMap<>();
 		try {
-			DominoCompiler.Outcome o = compiler().compile(file, dir, 0);
+			Analysis held = access == null ? null : warm(u, access);
+			DominoCompiler.Outcome o = held != null ? DominoCompiler.write(held, file, dir, 0)
+					: compiler().compile(file, dir, 0);
 			List<String> messages = new ArrayList<>();
 			for (Diagnostic d : o.diagnostics()) {
 				messages.add(d.format());
 			}
 			result.put("ok", !o.hasErrors());
 			result.put("output", dir.toString());
+			result.put("analysis", held != null ? "warm" : "read from disk"); // which path served it
 			result.put("diagnostics", messages);
 		} catch (DominoCompiler.InputException | java.io.IOException e) {
 			result.put("ok", false);
