@@ -117,4 +117,48 @@ class RunCommandTest {
 		assertEquals("2", s[0]);
 		assertTrue(s[2].contains("write DOMAIN=REGEX"), s[2]);
 	}
+
+	/** A stand-in for QEMU that prints these console lines, then waits to be stopped. */
+	private static Path fakeQemu(String name, String... console) throws Exception {
+		Path script = Path.of("target/run").toAbsolutePath().resolve(name);
+		Files.createDirectories(script.getParent());
+		StringBuilder text = new StringBuilder("#!/bin/sh\ncat <<'EOF'\n");
+		for (String line : console) {
+			text.append(line).append('\n');
+		}
+		text.append("EOF\nexec sleep 60\n");
+		Files.writeString(script, text.toString());
+		script.toFile().setExecutable(true);
+		return script;
+	}
+
+	private static int line(String text) throws Exception {
+		return Files.readAllLines(example.resolve("demo.domino")).indexOf(text) + 1;
+	}
+
+	@Test
+	void aDomainThatStaysSilentIsReportedWhenTheTimeIsUp() throws Exception {
+		Path qemu = fakeQemu("silent-rt", "(XEN) Xen version 4.17.5 (Debian 4.17.5+72-g01140da4e8-1)",
+				"(XEN) Xen dom0less mode detected", "(XEN) *** LOADING DOMU cpus=1 memory=20000KB ***",
+				"(XEN) *** LOADING DOMU cpus=1 memory=20000KB ***", "(XEN) DOM1: DOMINO-BANNER web: hello from a dom0less domain");
+		String[] r = run("run", example.resolve("demo.domino").toString(), "--qemu", qemu.toString(), "--timeout", "3");
+		assertEquals("1", r[0], r[1] + r[2]);
+		assertTrue(r[1].contains("[d1 web] DOMINO-BANNER web: hello from a dom0less domain"), r[1]);
+		assertTrue(r[1].contains("demo.domino:" + line("    domain rt {") + ":12: error[boot]: the boot failed: d2 rt printed"
+				+ " nothing in 3 s"), r[1]);
+		assertFalse(r[1].contains("d1 web printed"), "web did print: " + r[1]);
+	}
+
+	@Test
+	void aGuestKernelPanicIsReportedAtThatDomain() throws Exception {
+		Path qemu = fakeQemu("panic-web", "(XEN) Xen version 4.17.5 (Debian 4.17.5+72-g01140da4e8-1)",
+				"(XEN) DOM1: [    3.735702] No filesystem could mount root, tried: ",
+				"(XEN) DOM1: [    3.738273] Kernel panic - not syncing: VFS: Unable to mount root fs on unknown-block(0,0)",
+				"(XEN) DOM1: [    3.769216] ---[ end Kernel panic - not syncing: VFS: Unable to mount root fs on unknown-block(0,0) ]---");
+		String[] r = run("run", example.resolve("demo.domino").toString(), "--qemu", qemu.toString(), "--timeout", "30");
+		assertEquals("1", r[0], r[1] + r[2]);
+		assertTrue(r[1].contains("demo.domino:" + line("    domain web {") + ":12: error[boot]: the boot failed: guest says"
+				+ " \"[    3.738273] Kernel panic - not syncing: VFS: Unable to mount root fs on unknown-block(0,0)\" in d1"
+				+ " web"), r[1]);
+	}
 }

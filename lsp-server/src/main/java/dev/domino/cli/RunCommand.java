@@ -22,11 +22,13 @@ import dev.domino.run.BootRun;
 import dev.domino.run.RunOptions;
 
 @Command(name = "run", mixinStandardHelpOptions = true, description = {
-		"Compile FILE and boot it under QEMU's virt machine with U-Boot: every file the boot script loads goes on a",
-		"virtio FAT disk, U-Boot sources boot.scr, the console is streamed with each domain's lines marked",
-		"([d1 web] ...). The run ends when every domain with a console has printed (--expect), when Xen, U-Boot or",
-		"a guest fails (an error[boot] at the declaration that caused it), or after --timeout seconds.",
-		"Needs qemu-system-arm (qemu-system-aarch64 and qemu-system-arm), u-boot-qemu and mtools." })
+		"Compile FILE and boot it under QEMU's virt machine with U-Boot: the files the",
+		"boot script loads go on a virtio FAT disk, U-Boot sources boot.scr, and the",
+		"console is streamed with each domain's lines marked ([d1 web] ...).",
+		"Ends when every domain with a console has printed (exit 0), when Xen, U-Boot",
+		"or a guest fails, or after --timeout seconds (exit 1, an error[boot] at the",
+		"declaration that caused it).",
+		"Needs qemu-system-arm, u-boot-qemu and mtools." })
 final class RunCommand implements Callable<Integer> {
 	@ParentCommand
 	private Main main;

@@ -82,6 +82,22 @@ public final class BootRun {
 						+ String.join(", ", compiled.guests().stream().map(Compiled.Guest::name).toList()) + ")");
 			}
 		}
+		if (compiled.guests().isEmpty() && model != null) {
+			List<Compiled.Guest> guests = new ArrayList<>();
+			for (Domain d : model.domains()) {
+				guests.add(new Compiled.Guest(model.domainId(d), d.name(), d.isDom0() || d.vpl011()));
+			}
+			compiled = compiled.withGuests(guests);
+		}
+		if (options.xen() != null && compiled.xenFile() != null && Files.isRegularFile(options.xen())) {
+			long at = compiled.load(compiled.xenFile()).map(Compiled.Load::address).orElse(-1L);
+			long room = at < 0 ? -1 : compiled.roomAt(at);
+			long size = Files.size(options.xen());
+			if (room >= 0 && size > room) {
+				throw new RunException("--xen " + options.xen() + " is " + size + " bytes, more than the " + room
+						+ " bytes before the next file the script loads: make it the system's Xen image and compile again");
+			}
+		}
 		return new BootRun(model, compiled, sourceDir, options, out).boot();
 	}
 
@@ -204,7 +220,11 @@ public final class BootRun {
 		} finally {
 			double seconds = (System.nanoTime() - started) / 1e9;
 			stop(qemu);
-			Runtime.getRuntime().removeShutdownHook(killer);
+			try {
+				Runtime.getRuntime().removeShutdownHook(killer);
+			} catch (IllegalStateException e) {
+				// the JVM is stopping: the hook stops QEMU
+			}
 			reader.join(2000);
 			errReader.join(2000);
 			if (log != null) {

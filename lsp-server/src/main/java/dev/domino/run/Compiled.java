@@ -132,6 +132,26 @@ public record Compiled(Path outputs, String startCommand, List<Load> loads, Stri
 		return node.property("compatible").map(DtProperty::stringList).orElse(List.of());
 	}
 
+	/** The same outputs with these guests (from the model, when the outputs have no system.dtb to read). */
+	public Compiled withGuests(List<Guest> list) {
+		return new Compiled(outputs, startCommand, loads, bootCommand, xenFile, systemName, List.copyOf(list));
+	}
+
+	/** Bytes from {@code address} to the next file the script loads above it; -1 when none is above. */
+	public long roomAt(long address) {
+		long next = -1;
+		for (Load l : loads) {
+			if (l.address() > address && (next < 0 || l.address() < next)) {
+				next = l.address();
+			}
+		}
+		return next < 0 ? -1 : next - address;
+	}
+
+	public Optional<Load> load(String name) {
+		return loads.stream().filter(l -> l.name().equals(name)).findFirst();
+	}
+
 	public boolean hasDom0() {
 		return !guests.isEmpty() && guests.get(0).id() == 0;
 	}

@@ -88,6 +88,24 @@ class CommandLineTest {
 	}
 
 	@Test
+	void runsUsageProblemsExitTwoAndItsInputErrorsOne() throws Exception {
+		assertEquals(2, run("run").code(), "no FILE");
+		assertEquals(2, run("run", f("demo.domino"), "--timeout", "0").code());
+		CliRun regex = run("run", f("demo.domino"), "--expect", "web=(");
+		assertEquals(2, regex.code());
+		assertTrue(regex.err().contains("not a regular expression"), regex.err());
+		assertEquals(2, run("run", f("qemu-virt.domino")).code(), "a board alone has nothing to boot");
+		CliRun wrong = run("run", f("demo.domino"), "--expect", "web=x", "--qemu", "/nonexistent/qemu");
+		assertEquals(2, wrong.code());
+		assertEquals("domino: run: /nonexistent/qemu is not installed (apt-get install qemu-system-arm)\n", wrong.err());
+		ws.write("bad.domino", DEMO.replace("kernel linux ramdisk", "kernel linuxx ramdisk"));
+		CliRun bad = run("run", f("bad.domino"));
+		assertEquals(1, bad.code(), bad.out() + bad.err());
+		assertTrue(bad.out().contains(": error[") && bad.out().contains("nothing booted"), bad.out());
+		assertFalse((bad.out() + bad.err()).contains("Exception"));
+	}
+
+	@Test
 	void checkWithoutProblemsExitsZero() {
 		CliRun r = run("check", f("demo.domino"));
 		assertEquals(0, r.code(), r.out());
