@@ -76,14 +76,17 @@ public final class DtNode {
 		return Optional.of(node);
 	}
 
-	/** #address-cells of this node as a parent (2 when absent, as the DT spec says). */
+	/**
+	 * #address-cells of this node as a parent (2 when absent, as the DT spec says; a value shorter
+	 * than one cell counts as absent, as Linux's of_property_read_u32 fails on it).
+	 */
 	public int addressCells() {
-		return property("#address-cells").map(p -> (int) p.cell(0)).orElse(2);
+		return property("#address-cells").filter(p -> p.length() >= 4).map(p -> (int) p.cell(0)).orElse(2);
 	}
 
-	/** #size-cells of this node as a parent (1 when absent). */
+	/** #size-cells of this node as a parent (1 when absent or shorter than a cell). */
 	public int sizeCells() {
-		return property("#size-cells").map(p -> (int) p.cell(0)).orElse(1);
+		return property("#size-cells").filter(p -> p.length() >= 4).map(p -> (int) p.cell(0)).orElse(1);
 	}
 
 	/** Depth-first walk: this node, then its children. */

@@ -275,7 +275,7 @@ public final class DtbImport {
 		int sc = parent.sizeCells();
 		int entry = ac + sc;
 		DtProperty p = reg.get();
-		if (entry == 0 || p.length() % 4 != 0 || p.cellCount() % entry != 0 || ac > 4 || sc > 2) {
+		if (ac < 0 || sc < 0 || entry == 0 || p.length() % 4 != 0 || p.cellCount() % entry != 0 || ac > 4 || sc > 2) {
 			notes.add(new ImportNote(paths.get(node), "reg of " + p.length() + " bytes is not a list of (" + ac
 					+ " address + " + sc + " size)-cell entries: registers not imported"));
 			return List.of();
@@ -318,7 +318,8 @@ public final class DtbImport {
 			int sizeCells = b.sizeCells();
 			int entry = childCells + parentCells + sizeCells;
 			DtProperty r = ranges.get();
-			if (entry == 0 || r.length() % 4 != 0 || r.cellCount() % entry != 0) {
+			if (childCells < 0 || parentCells < 0 || sizeCells < 0 || childCells > 4 || parentCells > 4 || sizeCells > 2
+					|| entry == 0 || r.length() % 4 != 0 || r.cellCount() % entry != 0) {
 				return Optional.empty();
 			}
 			boolean found = false;

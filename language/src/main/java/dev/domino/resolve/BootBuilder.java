@@ -47,7 +47,7 @@ final class BootBuilder {
 			default -> BootConfig.Command.BOOTI;
 			};
 			for (EObject item : b.getItems()) {
-				if (item instanceof LoadCommand l) {
+				if (item instanceof LoadCommand l && l.getCommand() != null) { // none: half-typed, a syntax error
 					load = l.getCommand();
 					loadWhere = locations.of(l, AST.getLoadCommand_Command());
 				} else if (item instanceof BootWindow w) {

@@ -56,8 +56,10 @@ final class XenBuilder {
 		try {
 			version = XenVersion.parse(x.getVersion());
 		} catch (IllegalArgumentException e) {
-			context.report.at(RuleId.VALUE, versionWhere, "'" + x.getVersion() + "' is not a Xen version like 4.17")
-					.emit();
+			if (x.getVersion() != null) { // none: half-typed, and the parser said so
+				context.report.at(RuleId.VALUE, versionWhere, "'" + x.getVersion() + "' is not a Xen version like 4.17")
+						.emit();
+			}
 			version = new XenVersion(4, 17);
 		}
 		BootModule image = null;

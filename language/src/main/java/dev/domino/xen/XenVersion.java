@@ -8,6 +8,9 @@ public record XenVersion(int major, int minor) implements Comparable<XenVersion>
 	public static final XenVersion NEWEST = new XenVersion(4, 22);
 
 	public static XenVersion parse(String text) {
+		if (text == null) {
+			throw new IllegalArgumentException("a Xen version is MAJOR.MINOR, like 4.17");
+		}
 		String[] parts = text.split("\\.");
 		if (parts.length < 2) {
 			throw new IllegalArgumentException("a Xen version is MAJOR.MINOR, like 4.17");

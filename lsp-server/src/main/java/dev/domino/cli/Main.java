@@ -82,8 +82,7 @@ public final class Main implements Callable<Integer> {
 		try {
 			return cli.execute(args);
 		} catch (Throwable e) { // NOPMD: the one place that turns any failure into a line, never a stack trace
-			err.println("domino: internal error: " + e + " (please report it with the input that caused it)");
-			return INTERNAL;
+			return internal(e, err);
 		}
 	}
 
@@ -105,7 +104,15 @@ public final class Main implements Callable<Integer> {
 			err.println("domino: " + e.getMessage());
 			return USAGE;
 		}
+		return internal(e, err);
+	}
+
+	/** One line; with DOMINO_TRACE set, the stack trace too, for whoever fixes it. */
+	private static int internal(Throwable e, PrintStream err) {
 		err.println("domino: internal error: " + e + " (please report it with the input that caused it)");
+		if (System.getenv("DOMINO_TRACE") != null) {
+			e.printStackTrace(err);
+		}
 		return INTERNAL;
 	}
 
