@@ -11,10 +11,10 @@ stats() { sort -n | awk '{a[NR]=$1} END {printf "median %s (min %s, max %s)", a[
 for count in 100 1000; do
 	java "$root/bench/Fleet.java" "$work/fleet$count" "$count" 4
 	files=("$work/fleet$count"/system*.domino)
-	for jobs in 1 2; do
+	for jobs in ${JOBS:-1 2}; do
 		: >"$work/times"; : >"$work/rss"
 		for _ in $(seq "$runs"); do
-			/usr/bin/time -f "%e %M" -o "$work/one" "$root/domino" check --jobs "$jobs" "${files[@]}" >"$work/out" || {
+			/usr/bin/time -f "%e %M" -o "$work/one" "$root/domino" check $([ "$jobs" -gt 1 ] && echo --jobs "$jobs") "${files[@]}" >"$work/out" || {
 				tail -3 "$work/out"; exit 1; }
 			read -r secs kib <"$work/one"
 			awk -v s="$secs" 'BEGIN {printf "%d\n", s * 1000}' >>"$work/times"

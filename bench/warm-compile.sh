@@ -5,7 +5,7 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 "$root/domino" version >/dev/null   # builds the jar when needed
 jar="$root/lsp-server/target/domino.jar"
-if [ ! -d "$root/maven-plugin/target/classes/dev" ]; then
+if [ -d "$root/maven-plugin" ] && [ ! -d "$root/maven-plugin/target/classes/dev" ]; then
 	(cd "$root" && mvn -q -B -o -DskipTests -pl maven-plugin -am compile >/dev/null)
 fi
 api=$(find "$HOME/.m2/repository/org/apache/maven/maven-plugin-api" -name 'maven-plugin-api-*.jar' | sort | tail -1)

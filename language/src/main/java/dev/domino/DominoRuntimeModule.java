@@ -54,6 +54,11 @@ public class DominoRuntimeModule extends AbstractDominoRuntimeModule {
 				org.eclipse.xtext.validation.CompositeEValidator.USE_EOBJECT_VALIDATOR)).toInstance(Boolean.FALSE);
 	}
 
+	@Override
+	public Class<? extends org.eclipse.emf.ecore.util.Diagnostician> bindDiagnostician() {
+		return dev.domino.validation.DominoDiagnostician.class;
+	}
+
 	/** One cache of file facts per injector, so every edit does not re-read kernel headers. */
 	public void configureFileInspector(com.google.inject.Binder binder) {
 		binder.bind(FileInspector.class).in(com.google.inject.Scopes.SINGLETON);

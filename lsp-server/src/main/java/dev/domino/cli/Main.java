@@ -49,6 +49,11 @@ public final class Main implements Callable<Integer> {
 	}
 
 	public static void main(String[] args) {
+		// an editor starting the server waits for it: the command line's model (every command and
+		// option, built by reflection) is not needed to serve, so it is not built
+		if (args.length == 1 && args[0].equals("lsp") || args.length == 2 && args[0].equals("lsp") && args[1].equals("--stdio")) {
+			System.exit(LanguageServerLauncher.run());
+		}
 		System.exit(run(args, System.out, System.err));
 	}
 
