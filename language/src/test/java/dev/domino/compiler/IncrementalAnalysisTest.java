@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.domino.files.FileInspector;
 import dev.domino.resolve.Locations;
 import dev.domino.rules.CheckContext;
+import dev.domino.testing.RandomEdits;
 import dev.domino.testing.Workspace;
 
 /**
@@ -64,23 +65,23 @@ class IncrementalAnalysisTest {
 			String replacement;
 			switch (random.nextInt(5)) {
 			case 0 -> { // a size: too large for the board, or fine
-				edit = occurrence(text, "[0-9]+M", random);
+				edit = RandomEdits.occurrence(text, "[0-9]+M", random);
 				replacement = List.of("16M", "32M", "3000M", "1M", "17M").get(random.nextInt(5));
 			}
 			case 1 -> { // whom an 'after' names (a cycle, itself, no one)
-				edit = occurrence(text, "after d[0-9]+", random);
+				edit = RandomEdits.occurrence(text, "after d[0-9]+", random);
 				replacement = "after d" + random.nextInt(12);
 			}
 			case 2 -> { // vcpus beyond the board's cpus
-				edit = occurrence(text, "vcpus [0-9]+", random);
+				edit = RandomEdits.occurrence(text, "vcpus [0-9]+", random);
 				replacement = "vcpus " + (1 + random.nextInt(6));
 			}
 			case 3 -> { // a kernel that does not exist
-				edit = occurrence(text, "kernel (linux|nosuch)\n", random);
+				edit = RandomEdits.occurrence(text, "kernel (linux|nosuch)\n", random);
 				replacement = random.nextBoolean() ? "kernel linux\n" : "kernel nosuch\n";
 			}
 			default -> { // a domain renamed
-				edit = occurrence(text, "domain d[0-9]+", random);
+				edit = RandomEdits.occurrence(text, "domain d[0-9]+", random);
 				replacement = "domain d" + random.nextInt(12);
 			}
 			}
@@ -120,12 +121,4 @@ class IncrementalAnalysisTest {
 		return r;
 	}
 
-	private static int[] occurrence(String text, String regex, Random random) {
-		List<int[]> found = new ArrayList<>();
-		java.util.regex.Matcher m = java.util.regex.Pattern.compile(regex).matcher(text);
-		while (m.find()) {
-			found.add(new int[] { m.start(), m.end() - m.start() });
-		}
-		return found.isEmpty() ? null : found.get(random.nextInt(found.size()));
-	}
 }

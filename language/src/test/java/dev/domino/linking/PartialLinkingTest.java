@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.domino.ast.After;
 import dev.domino.ast.Domain;
 import dev.domino.ast.DominoSystem;
+import dev.domino.testing.RandomEdits;
 import dev.domino.testing.Workspace;
 
 /**
@@ -80,23 +81,23 @@ class PartialLinkingTest {
 			} else {
 				switch (random.nextInt(6)) {
 				case 0, 1 -> { // rename a domain or change whom an 'after' names
-					edit = occurrence(text, "d[0-9]+", random);
+					edit = RandomEdits.occurrence(text, "d[0-9]+", random);
 					replacement = "d" + random.nextInt(16);
 				}
 				case 2 -> { // another module, or one that does not exist
-					edit = occurrence(text, "linux|zephyr|nosuch", random);
+					edit = RandomEdits.occurrence(text, "linux|zephyr|nosuch", random);
 					replacement = List.of("linux", "zephyr", "nosuch").get(random.nextInt(3));
 				}
 				case 3 -> { // a size
-					edit = occurrence(text, "[0-9]+M", random);
+					edit = RandomEdits.occurrence(text, "[0-9]+M", random);
 					replacement = (1 + random.nextInt(64)) + "M";
 				}
 				case 4 -> { // a domain more, or one less
 					if (random.nextBoolean()) {
-						edit = occurrence(text, "    domain d[0-9]+ \\{[^}]*\\}\n", random);
+						edit = RandomEdits.occurrence(text, "    domain d[0-9]+ \\{[^}]*\\}\n", random);
 						replacement = "";
 					} else {
-						edit = occurrence(text, "    \\}\n", random);
+						edit = RandomEdits.occurrence(text, "    \\}\n", random);
 						edit = new int[] { edit[0] + edit[1], 0 };
 						replacement = "    domain d" + random.nextInt(16) + " {\n        kernel linux after d"
 								+ random.nextInt(16) + "\n    }\n";
@@ -122,15 +123,6 @@ class PartialLinkingTest {
 		}
 	}
 
-	/** The offset and length of a random match of {@code regex} in {@code text}, or null. */
-	private static int[] occurrence(String text, String regex, Random random) {
-		List<int[]> found = new ArrayList<>();
-		java.util.regex.Matcher m = java.util.regex.Pattern.compile(regex).matcher(text);
-		while (m.find()) {
-			found.add(new int[] { m.start(), m.end() - m.start() });
-		}
-		return found.isEmpty() ? null : found.get(random.nextInt(found.size()));
-	}
 
 	@Test
 	void anEditElsewhereKeepsLinksAndRenamingTheTargetBreaksThem() throws Exception {
