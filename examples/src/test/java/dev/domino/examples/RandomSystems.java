@@ -253,7 +253,8 @@ final class RandomSystems {
 			return new Result(g, "compile-failed", List.of(), Workspace.format(first.diagnostics()), seconds(start));
 		}
 		String config = Files.readString(out.resolve("xen.config"));
-		Tools.Result build = Tools.run(null, Map.of(), null,
+		// a build takes 25 s alone and minutes on a loaded machine (docs/boot-recipes.md)
+		Tools.Result build = Tools.run(null, Map.of("XEN_BUILD_TIMEOUT", "900"), null,
 				Examples.repository().resolve("tools/xen-build.sh").toString(), "4.17", out.resolve("xen.config").toString());
 		if (build.exitCode() != 0) {
 			return new Result(g, "xen-build-failed", List.of(), "tools/xen-build.sh exit " + build.exitCode() + ":\n"
