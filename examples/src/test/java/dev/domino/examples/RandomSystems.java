@@ -110,8 +110,8 @@ final class RandomSystems {
 			// 16M and 32M cannot hold Debian's kernel (36 MiB once loaded): the first-bank rule must refuse
 			// them. Above that, Linux needs room to run: with 40 MiB and 48 MiB Xen builds the domain and
 			// the kernel starts, then panics "System is deadlocked on memory" before /init (measured: seed
-			// 17 system 1, seed 1 systems 8, 33, 51, 52), which is the guest's need, not Xen's; so 64M is
-			// the smallest size given to a domain that is meant to boot.
+			// 17 system 1, seed 1 systems 8, 33, 51, 52, with the generator of commit 7bf2d29), which is the
+			// guest's need, not Xen's; so 64M is the smallest size given to a domain meant to boot.
 			long mem = pick(r, 16, 32, 64, 64, 96, 128, 128, 192, 256, 512) * MIB;
 			int kind = r.nextInt(100);
 			s.append("        memory ").append(size(mem));
