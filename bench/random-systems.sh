@@ -11,7 +11,7 @@
 set -euo pipefail
 [ $# -ge 1 ] || { echo "usage: $0 N [SEED]" >&2; exit 2; }
 n=$1
-seed=${2:-17}
+seed=${2:-1}
 root="$(cd "$(dirname "$0")/.." && pwd)"
 "$root/examples/fetch-binaries.sh" >/dev/null
 copy=$(mktemp -d "${TMPDIR:-/tmp}/domino-random.XXXXXX")

@@ -53,25 +53,31 @@ final class CpusRule implements Rule {
 	 * of its pool waits for ever ("WARNING: d2v0 not assigned to any CPU!"), and the domain never
 	 * runs (RELEASE-4.17.0:xen/common/sched/null.c:18-28 and 503-512; booted here: the second of two
 	 * one-vCPU domains in a one-CPU null pool stays silent). So the vCPUs of a null pool's domains
-	 * must not outnumber its CPUs.
+	 * must not outnumber its CPUs. The pool holding the boot CPU becomes Pool-0 (Xen swaps the ids:
+	 * RELEASE-4.17.0:xen/common/sched/boot-cpupool.c:160-181), where dom0 and every domain without a
+	 * cpupool run too.
 	 */
 	private static void nullSchedulerPools(SystemModel system, RuleReport report) {
+		Cpu boot = system.board().cpus().isEmpty() ? null : system.board().cpus().get(0);
 		for (Cpupool pool : system.cpupools()) {
 			if (!"null".equals(pool.schedulerName()) || pool.cpus().isEmpty()) {
 				continue;
 			}
+			boolean poolZero = pool.cpus().stream().anyMatch(m -> m.cpu() != null && m.cpu() == boot);
 			long vcpus = 0;
 			java.util.List<String> names = new java.util.ArrayList<>();
 			for (Domain d : system.domains()) {
-				if (d.cpupool() != null && d.cpupool().value() == pool) {
+				if (d.cpupool() != null ? d.cpupool().value() == pool : poolZero) {
 					vcpus += d.vcpus();
-					names.add(d.name() + " (" + d.vcpus() + ")");
+					names.add((d.isDom0() ? "dom0" : d.name()) + " (" + d.vcpus() + ")");
 				}
 			}
 			if (vcpus > pool.cpus().size()) {
 				report.at(pool.where(), "cpupool " + pool.name() + " has " + pool.cpus().size() + " CPU"
 						+ (pool.cpus().size() == 1 ? "" : "s") + " and the null scheduler, which gives each vCPU a CPU"
 						+ " of its own, but its domains have " + vcpus + " vCPUs: " + String.join(", ", names)
+						+ (poolZero ? " (it holds the boot CPU, so it is Pool-0: dom0 and the domains without a cpupool"
+								+ " run there too)" : "")
 						+ "; a vCPU left without a CPU never runs (Xen: \"not assigned to any CPU\")").emit();
 			}
 		}

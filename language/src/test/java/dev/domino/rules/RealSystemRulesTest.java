@@ -234,5 +234,7 @@ class RealSystemRulesTest {
 				"3 vCPUs, 1 CPU");
 		assertTrue(errors(check(body.formatted("1", "", "1", "null"))).isEmpty(), "b in Pool-0");
 		assertTrue(errors(check(body.formatted("1", "cpupool p1", "1", "credit2"))).isEmpty(), "credit2 shares CPUs");
+		Diagnostic zero = only("cpus", check(body.formatted("1", "", "0", "null")));
+		assertTrue(zero.message().contains("it holds the boot CPU, so it is Pool-0"), zero.message());
 	}
 }

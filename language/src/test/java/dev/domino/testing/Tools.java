@@ -39,9 +39,16 @@ public final class Tools {
 		ByteArrayOutputStream err = new ByteArrayOutputStream();
 		Thread t1 = pump(p.getInputStream(), out);
 		Thread t2 = pump(p.getErrorStream(), err);
-		if (!p.waitFor(120, TimeUnit.SECONDS)) {
+		// 120 s, or longer for what says it may take longer (a boot's BOOT_TIMEOUT, a Xen build's XEN_BUILD_TIMEOUT)
+		long limit = 120;
+		for (String key : new String[] { "BOOT_TIMEOUT", "XEN_BUILD_TIMEOUT" }) {
+			if (env.containsKey(key)) {
+				limit = Math.max(limit, Long.parseLong(env.get(key)) + 30);
+			}
+		}
+		if (!p.waitFor(limit, TimeUnit.SECONDS)) {
 			p.destroyForcibly();
-			throw new IOException(String.join(" ", command) + " did not finish in 120 s");
+			throw new IOException(String.join(" ", command) + " did not finish in " + limit + " s");
 		}
 		t1.join();
 		t2.join();
