@@ -91,7 +91,7 @@ class LanguageServerFuzzTest {
 		mustSucceed.add(request(lsp, "textDocument/documentSymbol", symbols));
 		for (String id : mustSucceed) {
 			JsonObject reply = lsp.reply(id, 60_000);
-			if (reply == null || reply.has("error")) {
+			if (reply == null || reply.has("error") && !refusedCleanly(reply)) {
 				throw new AssertionError("request " + id + ": " + (reply == null ? "no answer in 60 s" : reply));
 			}
 		}
@@ -122,6 +122,13 @@ class LanguageServerFuzzTest {
 	}
 
 	/** A well-formed read request at a place that may lie outside the text. */
+	/** LSP's answer to a request that cannot be done here (a rename without a name): RequestFailed, no stack trace. */
+	private static boolean refusedCleanly(JsonObject reply) {
+		JsonObject error = reply.getAsJsonObject("error");
+		return error.get("code").getAsInt() == -32803 && !error.has("data")
+				&& !error.get("message").getAsString().contains("\tat ");
+	}
+
 	private static String read(LspConnection lsp, FuzzedDataProvider data, String uri) throws Exception {
 		String method = data.pickValue(READS);
 		JsonObject params = new JsonObject();

@@ -48,8 +48,8 @@ final class BuildContext {
 	InputFile inputFile(EObject context, String written, SourceLocation where, DominoSystem system) {
 		URI uri = context.eResource() == null ? null : context.eResource().getURI();
 		Path path = null;
-		String bootName = written;
-		if (uri != null && uri.isFile()) {
+		String bootName = written == null ? "" : written; // none: half-typed, the parser said so
+		if (uri != null && uri.isFile() && written != null) {
 			try {
 				Path dir = Path.of(uri.toFileString()).toAbsolutePath().getParent();
 				path = dir.resolve(written).normalize();
@@ -65,6 +65,6 @@ final class BuildContext {
 		FileFacts facts = path == null ? FileFacts.problem(Path.of(""), FileFacts.Status.MISSING,
 				"cannot be found (the file that names it is not on disk, or the name is not a valid path)")
 				: files.inspect(path);
-		return new InputFile(written, path == null ? Path.of("") : path, bootName, facts, where);
+		return new InputFile(written == null ? "" : written, path == null ? Path.of("") : path, bootName, facts, where);
 	}
 }

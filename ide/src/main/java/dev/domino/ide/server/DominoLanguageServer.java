@@ -296,6 +296,30 @@ public class DominoLanguageServer extends LanguageServerImpl {
 		return List.of();
 	}
 
+	/**
+	 * A rename Xtext refuses (no name here, or a new name that is not one) is the error LSP
+	 * defines for it, with Xtext's reason; not an internal error carrying a stack trace.
+	 */
+	@Override
+	public CompletableFuture<WorkspaceEdit> rename(org.eclipse.lsp4j.RenameParams params) {
+		return super.rename(params).handle((edit, failure) -> {
+			if (failure == null) {
+				return edit;
+			}
+			Throwable cause = failure;
+			while (cause.getCause() != null && !(cause instanceof org.eclipse.lsp4j.jsonrpc.ResponseErrorException)) {
+				cause = cause.getCause();
+			}
+			if (cause instanceof java.util.concurrent.CancellationException) {
+				throw (java.util.concurrent.CancellationException) cause;
+			}
+			String reason = cause instanceof org.eclipse.lsp4j.jsonrpc.ResponseErrorException r
+					? r.getResponseError().getMessage() : String.valueOf(cause.getMessage());
+			throw new org.eclipse.lsp4j.jsonrpc.ResponseErrorException(new org.eclipse.lsp4j.jsonrpc.messages.ResponseError(
+					org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode.RequestFailed, "cannot rename here: " + reason, null));
+		});
+	}
+
 	@Override
 	public CompletableFuture<List<InlayHint>> inlayHint(InlayHintParams params) {
 		String uri = params.getTextDocument().getUri();
