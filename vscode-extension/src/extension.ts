@@ -225,6 +225,7 @@ async function runInQemu(arg?: vscode.Uri | string): Promise<void> {
 
 async function checkWorkspace(): Promise<void> {
 	const files = await vscode.workspace.findFiles('**/*.domino', '{**/node_modules/**,**/out/**,**/target/**}');
+	log.appendLine(`check workspace: ${files.length} file(s)`);
 	// opening each file makes the server check it as it is on disk or in an editor
 	await Promise.all(files.map(f => vscode.workspace.openTextDocument(f)));
 	const wanted = new Set(files.map(f => f.toString()));

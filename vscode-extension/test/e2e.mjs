@@ -306,8 +306,10 @@ async function runCommand(title) {
 	const input = page.locator('.quick-input-widget input');
 	await input.waitFor();
 	await input.fill(`>${title}`);
-	await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 30000 });
-	await page.keyboard.press('Enter');
+	const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+	await row.waitFor({ timeout: 30000 });
+	// a click runs this row's command; Enter would run whichever row has the focus while the list still filters
+	await row.click();
 }
 
 async function expectText(locator, pattern, what, timeout) {
