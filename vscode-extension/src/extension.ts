@@ -226,23 +226,33 @@ async function runInQemu(arg?: vscode.Uri | string): Promise<void> {
 async function checkWorkspace(): Promise<void> {
 	const files = await vscode.workspace.findFiles('**/*.domino', '{**/node_modules/**,**/out/**,**/target/**}');
 	log.appendLine(`check workspace: ${files.length} file(s)`);
-	// opening each file makes the server check it as it is on disk or in an editor
-	await Promise.all(files.map(f => vscode.workspace.openTextDocument(f)));
 	const wanted = new Set(files.map(f => f.toString()));
-	await new Promise<void>(resolve => {
-		const done = () => {
-			clearTimeout(timer);
-			listener.dispose();
-			resolve();
-		};
-		const listener = vscode.languages.onDidChangeDiagnostics(e => {
+	let listener: vscode.Disposable | undefined;
+	const allDiagnosed = new Promise<void>(resolve => {
+		listener = vscode.languages.onDidChangeDiagnostics(e => {
 			e.uris.forEach(u => wanted.delete(u.toString()));
 			if (wanted.size === 0) {
-				done();
+				resolve();
 			}
 		});
-		const timer = setTimeout(done, 5000); // files without problems may get no new diagnostics
 	});
+	// opening each file makes the server check it as it is on disk or in an editor; one at a time,
+	// and a file the editor cannot open is named instead of failing the whole command
+	const unopened: string[] = [];
+	for (const f of files) {
+		try {
+			// a second try: opening many documents at once has failed inside VS Code ("Argument is undefined")
+			await vscode.workspace.openTextDocument(f).then(undefined, () => vscode.workspace.openTextDocument(f));
+		} catch (e) {
+			unopened.push(vscode.workspace.asRelativePath(f));
+			log.appendLine(`check workspace: cannot open ${f.fsPath}: ${e instanceof Error ? e.message : String(e)}`);
+		}
+	}
+	let timer: NodeJS.Timeout | undefined;
+	// files without problems may get no new diagnostics
+	await Promise.race([allDiagnosed, new Promise<void>(resolve => { timer = setTimeout(resolve, 5000); })]);
+	clearTimeout(timer);
+	listener?.dispose();
 	let errors = 0;
 	let warnings = 0;
 	for (const f of files) {
@@ -254,7 +264,8 @@ async function checkWorkspace(): Promise<void> {
 			}
 		}
 	}
-	const message = `Domino: checked ${files.length} file(s): ${errors} error(s), ${warnings} warning(s)`;
+	const skipped = unopened.length > 0 ? ` (not opened: ${unopened.join(', ')})` : '';
+	const message = `Domino: checked ${files.length} file(s): ${errors} error(s), ${warnings} warning(s)${skipped}`;
 	log.appendLine(message);
 	await vscode.commands.executeCommand('workbench.actions.view.problems');
 	if (errors > 0) {
