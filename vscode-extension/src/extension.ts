@@ -7,6 +7,7 @@ import { ExecuteCommandRequest, LanguageClient, LanguageClientOptions, ServerOpt
 	from 'vscode-languageclient/node';
 import { findJava, javaCandidates, noJavaMessage } from './java';
 import { MapResult, MemoryMapPanel } from './memoryMap';
+import { openAll } from './openAll';
 import { runCommandLine } from './run';
 import { archivePath, makeArchive, serverArgs, serverJar } from './server';
 import { DominoStatus } from './statusBar';
@@ -236,18 +237,9 @@ async function checkWorkspace(): Promise<void> {
 			}
 		});
 	});
-	// opening each file makes the server check it as it is on disk or in an editor; one at a time,
-	// and a file the editor cannot open is named instead of failing the whole command
-	const unopened: string[] = [];
-	for (const f of files) {
-		try {
-			// a second try: opening many documents at once has failed inside VS Code ("Argument is undefined")
-			await vscode.workspace.openTextDocument(f).then(undefined, () => vscode.workspace.openTextDocument(f));
-		} catch (e) {
-			unopened.push(vscode.workspace.asRelativePath(f));
-			log.appendLine(`check workspace: cannot open ${f.fsPath}: ${e instanceof Error ? e.message : String(e)}`);
-		}
-	}
+	// opening each file makes the server check it as it is on disk or in an editor
+	const unopened = await openAll(files, async f => vscode.workspace.openTextDocument(f));
+	unopened.forEach(u => log.appendLine(`check workspace: cannot open ${u.file.fsPath}: ${u.reason}`));
 	let timer: NodeJS.Timeout | undefined;
 	// files without problems may get no new diagnostics
 	await Promise.race([allDiagnosed, new Promise<void>(resolve => { timer = setTimeout(resolve, 5000); })]);
@@ -264,7 +256,7 @@ async function checkWorkspace(): Promise<void> {
 			}
 		}
 	}
-	const skipped = unopened.length > 0 ? ` (not opened: ${unopened.join(', ')})` : '';
+	const skipped = unopened.length > 0 ? ` (not opened: ${unopened.map(u => vscode.workspace.asRelativePath(u.file)).join(', ')})` : '';
 	const message = `Domino: checked ${files.length} file(s): ${errors} error(s), ${warnings} warning(s)${skipped}`;
 	log.appendLine(message);
 	await vscode.commands.executeCommand('workbench.actions.view.problems');
