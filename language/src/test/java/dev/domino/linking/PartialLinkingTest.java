@@ -175,8 +175,54 @@ class PartialLinkingTest {
 		XtextResourceSet freshSet = Workspace.injector().getInstance(XtextResourceSet.class);
 		XtextResource fresh = load(freshSet, "system.domino", text);
 		EcoreUtil2.resolveLazyCrossReferences(fresh, () -> false);
+		// before anything reads a link (reading resolves it): resolving alone must have left no
+		// lazy link behind and reported every link that does not resolve
+		assertEquals(errors(fresh), errors(edited), when + ": linking errors differ for\n" + text);
+		assertEquals(List.of(), lazyLinksLeft(edited), when + ": lazy links left after resolving\n" + text);
 		assertEquals(String.join("\n", links(fresh)), String.join("\n", links(edited)), when + ": links differ for\n" + text);
 		assertEquals(errors(fresh), errors(edited), when + ": linking errors differ for\n" + text);
+	}
+
+	@Test
+	void resolvingLeavesNoLazyLinkAndReportsWhatDoesNotResolve() throws Exception {
+		new Workspace(dir).qemuBoard();
+		XtextResourceSet set = Workspace.injector().getInstance(XtextResourceSet.class);
+		String text = system(6).replace("after d3", "after nosuch");
+		XtextResource resource = load(set, "system.domino", text);
+		assertTrue(lazyLinksLeft(resource).size() > 10, "loading installs lazy links: " + lazyLinksLeft(resource));
+		EcoreUtil2.resolveLazyCrossReferences(resource, () -> false);
+		String errors = errors(resource);
+		assertTrue(errors.contains("nosuch") && resource.getErrors().size() == 1, errors);
+		assertEquals(List.of(), lazyLinksLeft(resource));
+		// a second resolution finds nothing new to do and keeps the one error
+		EcoreUtil2.resolveLazyCrossReferences(resource, () -> false);
+		assertEquals(errors, errors(resource));
+	}
+
+	/**
+	 * Links still holding a lazy proxy into their own file that would resolve now: resolving
+	 * skipped them. (A link that does not resolve stays a proxy; it is reported as an error.)
+	 */
+	private static List<String> lazyLinksLeft(XtextResource resource) {
+		List<String> out = new ArrayList<>();
+		for (Iterator<EObject> it = resource.getAllContents(); it.hasNext();) {
+			EObject o = it.next();
+			for (EReference ref : o.eClass().getEAllReferences()) {
+				if (ref.isContainment() || ref.isContainer() || !o.eIsSet(ref)) {
+					continue;
+				}
+				Object value = o.eGet(ref, false);
+				List<?> targets = value instanceof org.eclipse.emf.ecore.util.InternalEList<?> list ? list.basicList() : List.of(value);
+				for (Object t : targets) {
+					if (t instanceof org.eclipse.emf.ecore.InternalEObject target && target.eIsProxy()
+							&& resource.getURI().equals(target.eProxyURI().trimFragment())
+							&& resource.getEObject(target.eProxyURI().fragment()) != null) {
+						out.add(o.eClass().getName() + "." + ref.getName() + " " + target.eProxyURI().fragment());
+					}
+				}
+			}
+		}
+		return out;
 	}
 
 	/** Every cross reference as "source text -> target name", in document order. */
