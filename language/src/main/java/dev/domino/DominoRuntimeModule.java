@@ -19,6 +19,10 @@ public class DominoRuntimeModule extends AbstractDominoRuntimeModule {
 		return dev.domino.parser.BoundedParser.class;
 	}
 
+	public Class<? extends org.eclipse.xtext.parser.impl.TokenRegionProvider> bindTokenRegionProvider() {
+		return dev.domino.parser.LineTokenRegionProvider.class;
+	}
+
 	public Class<? extends org.eclipse.xtext.parser.antlr.ISyntaxErrorMessageProvider> bindISyntaxErrorMessageProvider() {
 		return dev.domino.parser.SyntaxErrors.class;
 	}
