@@ -2,7 +2,6 @@ package dev.domino.fdt;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 /** A device-tree property: a name and raw big-endian bytes, as in a DTB. */
 public final class DtProperty {
@@ -20,12 +19,19 @@ public final class DtProperty {
 
 	/** One or more NUL-terminated strings. */
 	public static DtProperty strings(String name, String... values) {
-		ByteBuffer out = ByteBuffer.allocate(Arrays.stream(values)
-				.mapToInt(v -> v.getBytes(StandardCharsets.UTF_8).length + 1).sum());
-		for (String v : values) {
-			out.put(v.getBytes(StandardCharsets.UTF_8)).put((byte) 0);
+		byte[][] encoded = new byte[values.length][]; // each value encoded once: device trees are built per edit
+		int size = 0;
+		for (int i = 0; i < values.length; i++) {
+			encoded[i] = values[i].getBytes(StandardCharsets.UTF_8);
+			size += encoded[i].length + 1;
 		}
-		return new DtProperty(name, out.array());
+		byte[] out = new byte[size];
+		int at = 0;
+		for (byte[] value : encoded) {
+			System.arraycopy(value, 0, out, at, value.length);
+			at += value.length + 1;
+		}
+		return new DtProperty(name, out);
 	}
 
 	/** 32-bit cells. */
@@ -37,7 +43,6 @@ public final class DtProperty {
 		return new DtProperty(name, out.array());
 	}
 
-	/** A value split into {@code count} cells (2 cells: high word, low word). */
 	/** An address and a size in the given numbers of cells, as {@code reg} holds them. */
 	public static long[] reg(long address, long size, int addressCells, int sizeCells) {
 		long[] out = new long[addressCells + sizeCells];
@@ -46,6 +51,7 @@ public final class DtProperty {
 		return out;
 	}
 
+	/** A value split into {@code count} cells (2 cells: high word, low word). */
 	public static long[] split(long value, int count) {
 		long[] out = new long[count];
 		for (int i = count - 1; i >= 0; i--) {
