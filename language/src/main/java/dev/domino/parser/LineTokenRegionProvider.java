@@ -15,11 +15,10 @@ import com.google.inject.name.Named;
 
 /**
  * Widens an edited region to whole tokens, as Xtext's provider does, but lexes from the start of
- * the edited line instead of the start of the file: in a 20,000-line system Xtext lexed half the
- * file on every keystroke. A line start is a token boundary when the line does not begin with
- * white space (which could continue a white-space token), the line break before it is not
- * escaped (a string may span lines only that way) and no block comment is open there; where that
- * cannot be shown, lexing starts at the beginning of the file as Xtext's does.
+ * the first token of the edited line instead of the start of the file: in a 20,000-line system
+ * Xtext lexed half the file on every keystroke. That token starts a token when the line break
+ * before it is not escaped (a string may span lines only that way) and no block comment is open
+ * there; where that cannot be shown, lexing starts at the beginning of the file as Xtext's does.
  */
 public class LineTokenRegionProvider extends TokenRegionProvider {
 	@Inject
@@ -54,13 +53,22 @@ public class LineTokenRegionProvider extends TokenRegionProvider {
 		return new TextRegion(from + currentStart, currentEnd - currentStart);
 	}
 
-	/** The nearest line start at or before {@code offset} that is a token boundary, or 0. */
+	/**
+	 * The first token of the nearest line that starts at or before {@code offset} and whose start
+	 * is a token boundary, or 0. The indentation before it belongs to a white-space token that
+	 * ends there, unless a string or a block comment spans the line break.
+	 */
 	static int boundaryBefore(String text, int offset) {
-		int lineStart = text.lastIndexOf('\n', Math.min(offset, text.length()) - 1) + 1;
+		int end = Math.min(offset, text.length());
+		int lineStart = text.lastIndexOf('\n', end - 1) + 1;
 		while (lineStart > 0) {
-			if (lineStart < text.length() && !isWhiteSpace(text.charAt(lineStart))
+			int first = lineStart;
+			while (first < text.length() && (text.charAt(first) == ' ' || text.charAt(first) == '\t')) {
+				first++;
+			}
+			if (first <= end && first < text.length() && !isWhiteSpace(text.charAt(first))
 					&& (lineStart < 2 || text.charAt(lineStart - 2) != '\\')) {
-				return noCommentOpenAt(text, lineStart) ? lineStart : 0;
+				return noCommentOpenAt(text, first) ? first : 0;
 			}
 			lineStart = text.lastIndexOf('\n', lineStart - 2) + 1;
 		}

@@ -76,8 +76,12 @@ class LineTokenRegionProviderTest {
 	@Test
 	void startsAtALineThatIsATokenBoundary() {
 		String text = "a {\n    b 1\nc 2\n  d\n";
-		assertEquals(text.indexOf("c 2"), LineTokenRegionProvider.boundaryBefore(text, text.indexOf("d")),
-				"a line starting with white space is passed over");
+		assertEquals(text.indexOf("d"), LineTokenRegionProvider.boundaryBefore(text, text.indexOf("d") + 1),
+				"the first token of an indented line");
+		assertEquals(text.indexOf("c 2"), LineTokenRegionProvider.boundaryBefore(text, text.indexOf("d") - 1),
+				"an offset in the indentation: the line before");
+		assertEquals(text.indexOf("c 2"), LineTokenRegionProvider.boundaryBefore(text.replace("c 2\n", "c 2\n \t \n"),
+				text.indexOf("d") + 3), "a line of white space only is passed over");
 		assertEquals(0, LineTokenRegionProvider.boundaryBefore("x /* open\ny\nz", 12), "inside a block comment");
 		assertEquals(12, LineTokenRegionProvider.boundaryBefore("x /* c */\ny\nz", 12), "after a closed one");
 		assertEquals(0, LineTokenRegionProvider.boundaryBefore("s \"a\\\nb\"", 7), "after an escaped line break");
