@@ -9,7 +9,8 @@ import java.util.function.Supplier;
  *
  * <p>The model records a location for nearly everything it holds, but only the few that end up
  * in a diagnostic, a hover or a map are ever read: a location found in the syntax tree is
- * therefore worked out on first use ({@link #lazy}), which keeps checking a 20,000-line system
+ * therefore worked out on first use ({@link #lazy}), its file as well as its range (finding an
+ * object's file walks up the tree), which keeps checking a 20,000-line system
  * within an editor's keystroke. The tree must not change in between, which holds because an
  * analysis is only used while its files keep the parse they were analysed at.
  */
@@ -18,27 +19,32 @@ public final class SourceLocation {
 	private record Span(int offset, int length, int line, int column, int endLine, int endColumn) {
 	}
 
-	private final String uri;
-	private final String displayPath;
+	/** The file: as a URI, and as shown to users. */
+	public record File(String uri, String displayPath) {
+	}
+
+	private volatile File file;
+	private Supplier<File> fileResolver;
 	private volatile Span span;
 	private Supplier<int[]> resolver;
 
 	public SourceLocation(String uri, String displayPath, int line, int column, int offset, int length, int endLine,
 			int endColumn) {
-		this.uri = uri;
-		this.displayPath = displayPath;
+		this.file = new File(uri, displayPath);
 		this.span = new Span(offset, length, line, column, endLine, endColumn);
 	}
 
-	private SourceLocation(String uri, String displayPath, Supplier<int[]> resolver) {
-		this.uri = uri;
-		this.displayPath = displayPath;
+	private SourceLocation(Supplier<File> file, Supplier<int[]> resolver) {
+		this.fileResolver = file;
 		this.resolver = resolver;
 	}
 
-	/** A location worked out when first read; the resolver returns {offset, length, line, column, endLine, endColumn}. */
-	public static SourceLocation lazy(String uri, String displayPath, Supplier<int[]> resolver) {
-		return new SourceLocation(uri, displayPath, resolver);
+	/**
+	 * A location worked out when first read: its file from {@code file}, its range from
+	 * {@code resolver}, which returns {offset, length, line, column, endLine, endColumn}.
+	 */
+	public static SourceLocation lazy(Supplier<File> file, Supplier<int[]> resolver) {
+		return new SourceLocation(file, resolver);
 	}
 
 	/** For things that have no text of their own (defaults, generated items). */
@@ -61,12 +67,26 @@ public final class SourceLocation {
 		return s;
 	}
 
+	private File file() {
+		File f = file;
+		if (f == null) {
+			synchronized (this) {
+				if (file == null) {
+					file = fileResolver.get();
+					fileResolver = null;
+				}
+				f = file;
+			}
+		}
+		return f;
+	}
+
 	public String uri() {
-		return uri;
+		return file().uri();
 	}
 
 	public String displayPath() {
-		return displayPath;
+		return file().displayPath();
 	}
 
 	public int line() {
@@ -94,18 +114,17 @@ public final class SourceLocation {
 	}
 
 	public String prefix() {
-		return displayPath + ":" + line() + ":" + column();
+		return displayPath() + ":" + line() + ":" + column();
 	}
 
 	@Override
 	public boolean equals(Object o) {
-		return o instanceof SourceLocation other && uri.equals(other.uri) && displayPath.equals(other.displayPath)
-				&& span().equals(other.span());
+		return o instanceof SourceLocation other && file().equals(other.file()) && span().equals(other.span());
 	}
 
 	@Override
 	public int hashCode() {
-		return Objects.hash(uri, span());
+		return Objects.hash(uri(), span());
 	}
 
 	@Override

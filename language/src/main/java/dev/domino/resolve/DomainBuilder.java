@@ -271,12 +271,16 @@ final class DomainBuilder {
 				}
 			}
 		} else if (item instanceof dev.domino.ast.After a) {
-			List<INode> refs = NodeModelUtils.findNodesForFeature(a, AST.getAfter_Domains());
+			List<INode> refs = null; // the written names, needed only for a name that did not link
+			SourceLocation where = locations.of(a);
 			for (int i = 0; i < a.getDomains().size(); i++) {
 				dev.domino.ast.Domain target = a.getDomains().get(i);
-				String targetName = target.eIsProxy() && i < refs.size() ? refs.get(i).getText().trim()
-						: target.getName();
-				parts.after.add(new NameRef(targetName, locations.of(a)));
+				String targetName = target.getName();
+				if (target.eIsProxy()) {
+					refs = refs != null ? refs : NodeModelUtils.findNodesForFeature(a, AST.getAfter_Domains());
+					targetName = i < refs.size() ? refs.get(i).getText().trim() : targetName;
+				}
+				parts.after.add(new NameRef(targetName, where));
 			}
 		} else if (item instanceof PoolUse p) {
 			if (p.getPool() != null && !p.getPool().eIsProxy() && pools.containsKey(p.getPool())) {

@@ -1,11 +1,8 @@
 package dev.domino.resolve;
 
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import dev.domino.ast.After;
 import dev.domino.ast.Domain;
@@ -23,77 +20,105 @@ final class DomainOrder {
 	}
 
 	static List<Domain> sort(List<Domain> declared, Locations locations, Report report) {
-		Map<Domain, Integer> index = new java.util.IdentityHashMap<>();
+		// by declaration index, not by object: an edit re-sorts thousands of domains
+		int n = declared.size();
+		Map<Domain, Integer> index = new java.util.IdentityHashMap<>(n);
 		for (Domain d : declared) {
 			index.put(d, index.size());
 		}
-		Map<Domain, Set<Domain>> before = new LinkedHashMap<>();
-		Map<Domain, List<Domain>> followers = new java.util.IdentityHashMap<>();
-		for (Domain d : declared) {
-			Set<Domain> deps = new HashSet<>();
+		int[][] before = new int[n][];
+		int[] waiting = new int[n];
+		List<List<Integer>> followers = null;
+		for (int i = 0; i < n; i++) {
+			Domain d = declared.get(i);
+			List<Integer> deps = new ArrayList<>(1);
 			for (DomainItem item : d.getItems()) {
 				if (item instanceof After a) {
 					for (Domain target : a.getDomains()) {
+						Integer j = target.eIsProxy() ? null : index.get(target);
 						if (target == d) {
 							report.at(RuleId.ORDER, locations.of(a), "domain " + d.getName() + " cannot come after itself")
 									.emit();
-						} else if (!target.eIsProxy() && index.containsKey(target) && deps.add(target)) {
-							followers.computeIfAbsent(target, k -> new ArrayList<>()).add(d);
+						} else if (j != null && !deps.contains(j)) {
+							deps.add(j);
+							followers = followers != null ? followers : emptyLists(n);
+							followers.get(j).add(i);
 						}
 					}
 				}
 			}
-			before.put(d, deps);
+			before[i] = new int[deps.size()];
+			for (int k = 0; k < before[i].length; k++) {
+				before[i][k] = deps.get(k);
+			}
+			waiting[i] = deps.size();
 		}
-		if (followers.isEmpty()) {
+		if (followers == null) {
 			return declared; // nobody uses 'after': declaration order
 		}
 		// Kahn's algorithm; among the domains that are ready, the first declared goes first
-		Map<Domain, Integer> waiting = new java.util.IdentityHashMap<>();
-		java.util.PriorityQueue<Domain> ready = new java.util.PriorityQueue<>(java.util.Comparator.comparing(index::get));
-		for (Domain d : declared) {
-			waiting.put(d, before.get(d).size());
-			if (before.get(d).isEmpty()) {
-				ready.add(d);
+		java.util.PriorityQueue<Integer> ready = new java.util.PriorityQueue<>();
+		for (int i = 0; i < n; i++) {
+			if (waiting[i] == 0) {
+				ready.add(i);
 			}
 		}
-		List<Domain> out = new ArrayList<>();
-		Set<Domain> done = new HashSet<>();
+		List<Domain> out = new ArrayList<>(n);
+		boolean[] done = new boolean[n];
 		while (!ready.isEmpty()) {
-			Domain next = ready.poll();
-			out.add(next);
-			done.add(next);
-			for (Domain f : followers.getOrDefault(next, List.of())) {
-				if (waiting.merge(f, -1, Integer::sum) == 0) {
+			int next = ready.poll();
+			out.add(declared.get(next));
+			done[next] = true;
+			for (int f : followers.get(next)) {
+				if (--waiting[f] == 0) {
 					ready.add(f);
 				}
 			}
 		}
-		if (out.size() < declared.size()) {
+		if (out.size() < n) {
 			reportCycle(declared, before, done, locations, report);
 			return declared;
 		}
 		return out;
 	}
 
-	private static void reportCycle(List<Domain> declared, Map<Domain, Set<Domain>> before, Set<Domain> done,
-			Locations locations, Report report) {
-		// walk dependencies from the first blocked domain until one repeats
-		Domain start = declared.stream().filter(d -> !done.contains(d)).findFirst().orElseThrow();
-		List<Domain> path = new ArrayList<>();
-		Domain current = start;
-		while (!path.contains(current)) {
-			path.add(current);
-			Domain cur = current;
-			current = before.get(cur).stream().filter(d -> !done.contains(d))
-					.min((a, b) -> Integer.compare(declared.indexOf(a), declared.indexOf(b))).orElseThrow();
+	private static List<List<Integer>> emptyLists(int n) {
+		List<List<Integer>> lists = new ArrayList<>(n);
+		for (int i = 0; i < n; i++) {
+			lists.add(new ArrayList<>(1));
 		}
-		List<Domain> cycle = path.subList(path.indexOf(current), path.size());
+		return lists;
+	}
+
+	private static void reportCycle(List<Domain> declared, int[][] before, boolean[] done, Locations locations,
+			Report report) {
+		// walk dependencies from the first blocked domain until one repeats, taking the first declared
+		int start = 0;
+		while (done[start]) {
+			start++;
+		}
+		List<Integer> walk = new ArrayList<>();
+		boolean[] walked = new boolean[declared.size()];
+		int current = start;
+		while (!walked[current]) {
+			walked[current] = true;
+			walk.add(current);
+			int next = Integer.MAX_VALUE;
+			for (int dep : before[current]) {
+				if (!done[dep]) {
+					next = Math.min(next, dep);
+				}
+			}
+			current = next; // a blocked domain always waits for another blocked one
+		}
+		List<Domain> path = walk.stream().map(declared::get).toList();
+		Domain repeated = declared.get(current);
+		List<Domain> cycle = path.subList(path.indexOf(repeated), path.size());
 		StringBuilder names = new StringBuilder();
 		for (Domain d : cycle) {
 			names.append(d.getName()).append(" after ");
 		}
-		names.append(current.getName());
+		names.append(repeated.getName());
 		Domain first = cycle.get(0);
 		Report.Builder b = report.at(RuleId.ORDER, locations.of(first, dev.domino.ast.AstPackage.eINSTANCE.getDomain_Name()),
 				"'after' makes a cycle: " + names + "; domains keep their declared order");

@@ -70,10 +70,12 @@ public final class Locations {
 		});
 	}
 
-	/** The file is known now; the node, and from it the range, only when first read. */
+	/** The file, the node and from it the range, all when first read. */
 	private SourceLocation lazy(EObject object, java.util.function.Supplier<INode> node) {
-		URI uri = object.eResource() == null ? URI.createURI("unknown:/") : object.eResource().getURI();
-		return SourceLocation.lazy(uri.toString(), displayPath.apply(uri), () -> span(node.get()));
+		return SourceLocation.lazy(() -> {
+			URI uri = object.eResource() == null ? URI.createURI("unknown:/") : object.eResource().getURI();
+			return new SourceLocation.File(uri.toString(), displayPath.apply(uri));
+		}, () -> span(node.get()));
 	}
 
 	private static int[] span(INode node) {

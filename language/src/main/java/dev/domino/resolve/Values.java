@@ -7,7 +7,6 @@ import dev.domino.ast.NumberLiteral;
 import dev.domino.ast.Value;
 import dev.domino.diagnostics.Report;
 import dev.domino.diagnostics.RuleId;
-import dev.domino.model.SourceLocation;
 import dev.domino.model.U64;
 
 /**
@@ -78,12 +77,10 @@ public final class Values {
 	}
 
 	private Long literal(NumberLiteral literal) {
-		String text = literal.getText();
-		SourceLocation where = locations.of(literal);
 		try {
-			return parse(text);
+			return parse(literal.getText());
 		} catch (NumberFormatException e) {
-			report.at(RuleId.VALUE, where, e.getMessage()).emit();
+			report.at(RuleId.VALUE, locations.of(literal), e.getMessage()).emit();
 			return null;
 		}
 	}

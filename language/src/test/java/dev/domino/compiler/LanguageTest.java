@@ -59,6 +59,50 @@ class LanguageTest {
 		assertEquals(List.of("rt", "web"), m.domains().stream().map(Domain::name).toList());
 	}
 
+	/** Five domains: a domain waits for all it names; among the ready ones the first declared goes first. */
+	private static String afterSystem(String a, String b, String c, String d, String e) {
+		StringBuilder s = new StringBuilder(SYSTEM.substring(0, SYSTEM.indexOf("    domain web")));
+		String[][] domains = { { "a", a }, { "b", b }, { "c", c }, { "d", d }, { "e", e } };
+		for (String[] dom : domains) {
+			s.append("    domain ").append(dom[0]).append(" { vcpus 1 memory 64M kernel linux ")
+					.append(dom[1].isEmpty() ? "" : "after " + dom[1]).append(" }\n");
+		}
+		return s.append("}\n").toString();
+	}
+
+	@Test
+	void afterOrdersByWhatEachDomainWaitsForThenByDeclaration() throws Exception {
+		// a waits for d and e (named twice, counted once); c waits for b; b, d and e wait for nobody
+		ws.write("demo.domino", afterSystem("d, e, d", "", "b", "", ""));
+		Analysis analysis = ws.analyse("demo.domino");
+		assertEquals("", Workspace.format(analysis.diagnostics()));
+		assertEquals(List.of("b", "c", "d", "e", "a"),
+				analysis.systems().get(0).model().domains().stream().map(Domain::name).toList());
+	}
+
+	@Test
+	void aCycleBehindAWaitingDomainNamesOnlyTheDomainsInIt() throws Exception {
+		// a waits for c, which is in the cycle c -> d -> e -> c; b is free
+		ws.write("demo.domino", afterSystem("c", "", "d", "e", "c"));
+		Analysis analysis = ws.analyse("demo.domino");
+		String out = Workspace.format(analysis.diagnostics());
+		assertTrue(out.contains("error[order]: 'after' makes a cycle: c after d after e after c; domains keep their"
+				+ " declared order"), out);
+		assertEquals(1, analysis.diagnostics().size(), out);
+		assertEquals(List.of("a", "b", "c", "d", "e"),
+				analysis.systems().get(0).model().domains().stream().map(Domain::name).toList());
+	}
+
+	@Test
+	void aDomainAfterItselfIsAnErrorAndTheOthersStillOrder() throws Exception {
+		ws.write("demo.domino", afterSystem("b", "b", "", "", "a"));
+		Analysis analysis = ws.analyse("demo.domino");
+		String out = Workspace.format(analysis.diagnostics());
+		assertTrue(out.contains("error[order]: domain b cannot come after itself"), out);
+		assertEquals(List.of("b", "a", "c", "d", "e"),
+				analysis.systems().get(0).model().domains().stream().map(Domain::name).toList());
+	}
+
 	@Test
 	void anAfterCycleIsReportedWithTheDomainsInvolved() throws Exception {
 		ws.write("demo.domino", SYSTEM.replace("console vpl011 }\n    domain rt", "console vpl011 after rt }\n    domain rt"));
