@@ -19,6 +19,10 @@ public class DominoRuntimeModule extends AbstractDominoRuntimeModule {
 		return dev.domino.parser.BoundedParser.class;
 	}
 
+	public Class<? extends org.eclipse.xtext.nodemodel.impl.NodeModelBuilder> bindNodeModelBuilder() {
+		return dev.domino.parser.LineBreakCountingNodeModelBuilder.class;
+	}
+
 	public Class<? extends org.eclipse.xtext.parser.impl.TokenRegionProvider> bindTokenRegionProvider() {
 		return dev.domino.parser.LineTokenRegionProvider.class;
 	}

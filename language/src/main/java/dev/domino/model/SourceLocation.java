@@ -23,10 +23,17 @@ public final class SourceLocation {
 	public record File(String uri, String displayPath) {
 	}
 
+	/** Where a lazy location finds its file and its range: one object per location, as it is made per edit. */
+	public interface Origin {
+		File file();
+
+		/** {offset, length, line, column, endLine, endColumn}. */
+		int[] span();
+	}
+
 	private volatile File file;
-	private Supplier<File> fileResolver;
 	private volatile Span span;
-	private Supplier<int[]> resolver;
+	private Origin origin;
 
 	public SourceLocation(String uri, String displayPath, int line, int column, int offset, int length, int endLine,
 			int endColumn) {
@@ -34,17 +41,13 @@ public final class SourceLocation {
 		this.span = new Span(offset, length, line, column, endLine, endColumn);
 	}
 
-	private SourceLocation(Supplier<File> file, Supplier<int[]> resolver) {
-		this.fileResolver = file;
-		this.resolver = resolver;
+	private SourceLocation(Origin origin) {
+		this.origin = origin;
 	}
 
-	/**
-	 * A location worked out when first read: its file from {@code file}, its range from
-	 * {@code resolver}, which returns {offset, length, line, column, endLine, endColumn}.
-	 */
-	public static SourceLocation lazy(Supplier<File> file, Supplier<int[]> resolver) {
-		return new SourceLocation(file, resolver);
+	/** A location whose file and range are worked out from {@code origin} when first read. */
+	public static SourceLocation lazy(Origin origin) {
+		return new SourceLocation(origin);
 	}
 
 	/** For things that have no text of their own (defaults, generated items). */
@@ -57,9 +60,9 @@ public final class SourceLocation {
 		if (s == null) {
 			synchronized (this) {
 				if (span == null) {
-					int[] v = resolver.get();
+					int[] v = origin.span();
 					span = new Span(v[0], v[1], v[2], v[3], v[4], v[5]);
-					resolver = null;
+					release();
 				}
 				s = span;
 			}
@@ -72,13 +75,20 @@ public final class SourceLocation {
 		if (f == null) {
 			synchronized (this) {
 				if (file == null) {
-					file = fileResolver.get();
-					fileResolver = null;
+					file = origin.file();
+					release();
 				}
 				f = file;
 			}
 		}
 		return f;
+	}
+
+	/** Once both are known the syntax tree is no longer held. */
+	private void release() {
+		if (file != null && span != null) {
+			origin = null;
+		}
 	}
 
 	public String uri() {

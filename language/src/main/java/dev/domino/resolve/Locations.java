@@ -41,25 +41,49 @@ public final class Locations {
 
 	/** The whole text of an object. */
 	public SourceLocation of(EObject object) {
-		return object == null ? null : lazy(object, () -> NodeModelUtils.getNode(object));
+		return object == null ? null : SourceLocation.lazy(new AstOrigin(object, null, false));
 	}
 
 	/** The text of one feature of an object (its name, its address...), or the object's. */
 	public SourceLocation of(EObject object, EStructuralFeature feature) {
-		if (object == null) {
-			return null;
-		}
-		return lazy(object, () -> {
-			List<INode> nodes = NodeModelUtils.findNodesForFeature(object, feature);
-			return nodes.isEmpty() ? NodeModelUtils.getNode(object) : nodes.get(0);
-		});
+		return object == null ? null : SourceLocation.lazy(new AstOrigin(object, feature, false));
 	}
 
 	/** The text of the first keyword of an object (for things like "direct-map"). */
 	public SourceLocation head(EObject object) {
-		return lazy(object, () -> {
+		return object == null ? null : SourceLocation.lazy(new AstOrigin(object, null, true));
+	}
+
+	/** An object of the syntax tree, and which of its text: the file and the range are found when first read. */
+	private final class AstOrigin implements SourceLocation.Origin {
+		private final EObject object;
+		private final EStructuralFeature feature;
+		private final boolean head;
+
+		AstOrigin(EObject object, EStructuralFeature feature, boolean head) {
+			this.object = object;
+			this.feature = feature;
+			this.head = head;
+		}
+
+		@Override
+		public SourceLocation.File file() {
+			URI uri = object.eResource() == null ? URI.createURI("unknown:/") : object.eResource().getURI();
+			return new SourceLocation.File(uri.toString(), displayPath.apply(uri));
+		}
+
+		@Override
+		public int[] span() {
+			return Locations.span(node());
+		}
+
+		private INode node() {
 			ICompositeNode node = NodeModelUtils.getNode(object);
-			if (node != null) {
+			if (feature != null) {
+				List<INode> nodes = NodeModelUtils.findNodesForFeature(object, feature);
+				return nodes.isEmpty() ? node : nodes.get(0);
+			}
+			if (head && node != null) {
 				for (org.eclipse.xtext.nodemodel.ILeafNode leaf : node.getLeafNodes()) {
 					if (!leaf.isHidden()) {
 						return leaf;
@@ -67,15 +91,7 @@ public final class Locations {
 				}
 			}
 			return node;
-		});
-	}
-
-	/** The file, the node and from it the range, all when first read. */
-	private SourceLocation lazy(EObject object, java.util.function.Supplier<INode> node) {
-		return SourceLocation.lazy(() -> {
-			URI uri = object.eResource() == null ? URI.createURI("unknown:/") : object.eResource().getURI();
-			return new SourceLocation.File(uri.toString(), displayPath.apply(uri));
-		}, () -> span(node.get()));
+		}
 	}
 
 	private static int[] span(INode node) {
