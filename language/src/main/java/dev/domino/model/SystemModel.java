@@ -20,6 +20,7 @@ public final class SystemModel {
 	private final List<Domain> domains;
 	private final List<SharedMemory> sharedMemories;
 	private final List<Cpupool> cpupools;
+	private volatile List<Region> regions;
 	private final List<Section> sections;
 	private final List<EventChannel> eventChannels;
 
@@ -123,6 +124,15 @@ public final class SystemModel {
 
 	/** Every range of the system, board ranges first, in a stable order. */
 	public List<Region> regions() {
+		List<Region> all = regions;
+		if (all == null) {
+			all = collectRegions();
+			regions = all; // the model is immutable: every caller may share one list
+		}
+		return all;
+	}
+
+	private List<Region> collectRegions() {
 		List<Region> all = new ArrayList<>();
 		all.addAll(board.banks());
 		all.addAll(board.reserved());

@@ -127,7 +127,7 @@ public final class Resolver {
 		Dom0CommandLine dom0Line = new Dom0CommandLine(context, xen);
 		DomainBuilder domainBuilder = new DomainBuilder(context, modules, board, baseTree, pools)
 				.dom0Options(dom0Line.memory(), dom0Line.vcpus());
-		Map<dev.domino.ast.Domain, Domain> domains = new IdentityHashMap<>();
+		Map<dev.domino.ast.Domain, Domain> domains = new IdentityHashMap<>(declared.size());
 		List<Domain> ordered = new ArrayList<>();
 		List<dev.domino.ast.Domain> dom0First = new ArrayList<>(declared.stream().filter(DomainBuilder::isDom0).toList());
 		dom0First.addAll(DomainOrder.sort(declared.stream().filter(d -> !DomainBuilder.isDom0(d)).toList(),

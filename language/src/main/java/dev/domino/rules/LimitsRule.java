@@ -86,8 +86,8 @@ final class LimitsRule implements Rule {
 	 */
 	private static void memory(Domain d, RuleReport report) {
 		long size = d.memory().size();
-		String what = d.isDom0() ? "dom0" : "domain " + d.name();
 		if (size != 0 && !U64.isAligned(size, 4096)) {
+			String what = d.isDom0() ? "dom0" : "domain " + d.name();
 			long up = U64.alignUp(size, 4096);
 			report.at(d.memory().where(), "the memory of " + what + " (" + U64.size(size) + ") is not a whole number"
 					+ " of 4 KiB pages: Xen hangs allocating it").fix(Fixes.replaceSize("Round up to " + U64.size(up),

@@ -37,7 +37,7 @@ final class OverlapRule implements Rule {
 				}
 			}
 		}
-		java.util.Map<Region, Integer> order = new java.util.IdentityHashMap<>();
+		java.util.Map<Region, Integer> order = new java.util.IdentityHashMap<>(system.regions().size());
 		for (Region r : system.regions()) {
 			order.put(r, order.size());
 		}

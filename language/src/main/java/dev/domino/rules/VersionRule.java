@@ -48,9 +48,16 @@ final class VersionRule implements Rule {
 		if (system.dom0().isEmpty() && !system.domains().isEmpty()) {
 			need(XenFeature.DOM0LESS_ONLY, system.where(), system, report);
 		}
+		// only what this release lacks is looked up in each domain, in the table's order
+		java.util.List<XenFeature> lacking = java.util.Arrays.stream(XenFeature.values())
+				.filter(f -> !version.atLeast(f.since())).toList();
 		for (Domain d : system.domains()) {
-			for (Map.Entry<XenFeature, SourceLocation> used : d.features().entrySet()) {
-				need(used.getKey(), used.getValue(), system, report);
+			Map<XenFeature, SourceLocation> used = d.features();
+			for (XenFeature feature : lacking) {
+				SourceLocation where = used.get(feature);
+				if (where != null) {
+					need(feature, where, system, report);
+				}
 			}
 		}
 	}
