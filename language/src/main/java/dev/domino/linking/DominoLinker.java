@@ -129,12 +129,37 @@ public class DominoLinker extends LazyLinker {
 			Object value = object.eGet(reference, false);
 			Object target = value instanceof InternalEList<?> list ? (index < list.size() ? list.basicGet(index) : null)
 					: value;
-			if (!(target instanceof EObject t) || t.eIsProxy()
-					|| !linkingHelper.getCrossRefNodeAsString(child, true).equals(SimpleAttributeResolver.NAME_RESOLVER.apply(t))) {
+			if (!(target instanceof EObject t) || t.eIsProxy() || !isWrittenAs(child, SimpleAttributeResolver.NAME_RESOLVER.apply(t))) {
 				return false;
 			}
 		}
 		return true;
+	}
+
+	/**
+	 * True when a reference's text names {@code name}. Most are one token written as the name is:
+	 * compared in the file's text without making a string; anything else goes through the value
+	 * converter as Xtext's linking does.
+	 */
+	private boolean isWrittenAs(INode reference, String name) {
+		if (name == null) {
+			return false;
+		}
+		INode token = null;
+		for (org.eclipse.xtext.nodemodel.ILeafNode leaf : reference.getLeafNodes()) {
+			if (!leaf.isHidden()) {
+				if (token != null) {
+					token = null;
+					break;
+				}
+				token = leaf;
+			}
+		}
+		if (token != null && token.getLength() == name.length() && !name.startsWith("^")
+				&& token.getRootNode().getText().regionMatches(token.getOffset(), name, 0, name.length())) {
+			return true;
+		}
+		return name.equals(linkingHelper.getCrossRefNodeAsString(reference, true));
 	}
 
 	private static boolean stale(EObject target) {

@@ -154,6 +154,28 @@ class PartialLinkingTest {
 		assertEquals("d1", ((Domain) d2After(resource).getDomains().get(0)).getName());
 	}
 
+	@Test
+	void renamingTheTargetToANameOfTheSameLengthBreaksTheLinkToo() throws Exception {
+		new Workspace(dir).qemuBoard();
+		XtextResourceSet set = Workspace.injector().getInstance(XtextResourceSet.class);
+		String text = system(5);
+		XtextResource resource = load(set, "system.domino", text);
+		EcoreUtil2.resolveLazyCrossReferences(resource, () -> false);
+		int at = text.indexOf("domain d1") + "domain d".length();
+		for (String name : new String[] { "9", "x", "1" }) { // d9, dx, and back to d1
+			resource.update(at, 1, name);
+			EcoreUtil2.resolveLazyCrossReferences(resource, () -> false);
+			text = text.substring(0, at) + name + text.substring(at + 1);
+			assertSameLinks(set, text, resource, "after renaming d1 to d" + name);
+			if (!name.equals("1")) {
+				assertTrue(resource.getErrors().stream().anyMatch(e -> e.getMessage().contains("d1")),
+						"after d1 no longer resolves once d1 is d" + name + ": " + resource.getErrors());
+			}
+		}
+		assertTrue(resource.getErrors().isEmpty(), resource.getErrors().toString());
+		assertEquals("d1", ((Domain) d2After(resource).getDomains().get(0)).getName());
+	}
+
 	private static After d2After(XtextResource resource) {
 		DominoSystem system = (DominoSystem) ((dev.domino.ast.Model) resource.getContents().get(0)).getElements().get(0);
 		return (After) domain(system, "d2").getItems().stream().filter(After.class::isInstance).findFirst().orElseThrow();
