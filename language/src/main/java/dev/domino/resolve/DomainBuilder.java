@@ -150,14 +150,18 @@ final class DomainBuilder {
 		SourceLocation where = dom0 ? context.locations.head(d) : context.locations.of(d, AST.getDomain_Name());
 		Parts parts = new Parts();
 		parts.memoryWhere = where;
-		Set<EClass> seen = new HashSet<>();
+		java.util.BitSet seen = new java.util.BitSet(); // item kinds by classifier id: one small array per domain
 		for (DomainItem item : d.getItems()) {
 			boolean repeatable = item instanceof dev.domino.ast.Passthrough || item instanceof dev.domino.ast.After
 					|| item instanceof VcpuAffinity || item instanceof Hide;
-			if (!repeatable && !seen.add(item.eClass())) {
+			int kind = item.eClass().getClassifierID();
+			if (!repeatable && seen.get(kind)) {
 				context.report.at(RuleId.ORDER, context.locations.head(item), "'" + Syntax.firstWord(item)
 						+ "' is given twice in domain " + name).emit();
 				continue;
+			}
+			if (!repeatable) {
+				seen.set(kind);
 			}
 			if (dom0 && NOT_FOR_DOM0.containsKey(item.eClass())) {
 				context.report.at(RuleId.REQUIRES, context.locations.head(item), "'" + Syntax.firstWord(item)
@@ -171,10 +175,10 @@ final class DomainBuilder {
 			}
 			item(name, item, parts);
 		}
-		if (!dom0 && parts.memory == null && !seen.contains(AST.getDomainMemory())) {
+		if (!dom0 && parts.memory == null && !seen.get(AST.getDomainMemory().getClassifierID())) {
 			context.report.at(RuleId.REQUIRES, where, "domain " + name + " needs its memory: memory 256M").emit();
 		}
-		if (parts.kernel == null && !seen.contains(AST.getKernelUse())) {
+		if (parts.kernel == null && !seen.get(AST.getKernelUse().getClassifierID())) {
 			context.report.at(RuleId.REQUIRES, where, (dom0 ? "dom0" : "domain " + name)
 					+ " needs a kernel: kernel \"path/to/Image\"").emit();
 		}

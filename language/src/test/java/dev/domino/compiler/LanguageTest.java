@@ -104,6 +104,26 @@ class LanguageTest {
 	}
 
 	@Test
+	void anItemGivenTwiceIsAnErrorButAfterMayRepeat() throws Exception {
+		ws.write("demo.domino", SYSTEM.replace("domain rt { vcpus 1 memory 128M", "domain rt { vcpus 1 vcpus 2 memory 128M")
+				.replace("after web", "after web after web"));
+		Analysis analysis = ws.analyse("demo.domino");
+		String out = Workspace.format(analysis.diagnostics());
+		assertTrue(out.contains("demo.domino:7:25: error[order]: 'vcpus' is given twice in domain rt"), out);
+		assertEquals(1, analysis.diagnostics().size(), out);
+		assertEquals(1, analysis.systems().get(0).model().domains().get(1).vcpus(), "the first one counts");
+	}
+
+	@Test
+	void aDomainWithoutMemoryOrKernelIsToldWhatToWrite() throws Exception {
+		ws.write("demo.domino", SYSTEM.replace("domain rt { vcpus 1 memory 128M kernel linux ramdisk \"bin/rt.cpio.gz\"",
+				"domain rt { vcpus 1"));
+		String out = Workspace.format(ws.analyse("demo.domino").diagnostics());
+		assertTrue(out.contains("error[requires]: domain rt needs its memory: memory 256M"), out);
+		assertTrue(out.contains("error[requires]: domain rt needs a kernel: kernel \"path/to/Image\""), out);
+	}
+
+	@Test
 	void anAfterCycleIsReportedWithTheDomainsInvolved() throws Exception {
 		ws.write("demo.domino", SYSTEM.replace("console vpl011 }\n    domain rt", "console vpl011 after rt }\n    domain rt"));
 		String out = Workspace.format(ws.analyse("demo.domino").diagnostics());
