@@ -119,7 +119,7 @@ public final class Resolver {
 
 		Map<dev.domino.ast.Cpupool, Cpupool> pools = new LinkedHashMap<>();
 		for (SystemItem item : system.getItems()) {
-			if (item instanceof dev.domino.ast.Cpupool c) {
+			if (item instanceof dev.domino.ast.Cpupool c && c.getName() != null) { // half-typed: the parser said so
 				pools.put(c, shared.cpupool(c, board));
 			}
 		}
@@ -165,7 +165,7 @@ public final class Resolver {
 		}
 		List<EventChannel> channels = new ArrayList<>();
 		for (SystemItem item : system.getItems()) {
-			if (item instanceof dev.domino.ast.EventChannel e) {
+			if (item instanceof dev.domino.ast.EventChannel e && e.getName() != null) { // half-typed: the parser said so
 				EventChannel channel = shared.eventChannel(e, domains);
 				if (channel != null) {
 					channels.add(channel);

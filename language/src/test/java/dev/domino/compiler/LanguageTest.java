@@ -124,6 +124,17 @@ class LanguageTest {
 	}
 
 	@Test
+	void aCpupoolWhoseNameCannotBeReadIsLeftOutWithTheSyntaxError() throws Exception {
+		ws.write("demo.domino", SYSTEM.replace("    domain web", "    cpupool \u0001 pool_rt { cpus 1 scheduler null }\n    domain web")
+				.replace("after web", "after web cpupool pool_rt"));
+		Analysis analysis = ws.analyse("demo.domino");
+		String out = Workspace.format(analysis.diagnostics());
+		assertTrue(out.contains("error[syntax]: cannot read '\\x01'"), out);
+		assertTrue(out.contains("error[order]: unknown cpupool 'pool_rt'"), out);
+		assertEquals(List.of(), analysis.systems().get(0).model().cpupools());
+	}
+
+	@Test
 	void anAfterCycleIsReportedWithTheDomainsInvolved() throws Exception {
 		ws.write("demo.domino", SYSTEM.replace("console vpl011 }\n    domain rt", "console vpl011 after rt }\n    domain rt"));
 		String out = Workspace.format(ws.analyse("demo.domino").diagnostics());
