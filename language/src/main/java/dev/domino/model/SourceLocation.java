@@ -1,7 +1,6 @@
 package dev.domino.model;
 
 import java.util.Objects;
-import java.util.function.Supplier;
 
 /**
  * Where something was written: the file (as a URI string, and as shown to users), 1-based line
@@ -9,10 +8,10 @@ import java.util.function.Supplier;
  *
  * <p>The model records a location for nearly everything it holds, but only the few that end up
  * in a diagnostic, a hover or a map are ever read: a location found in the syntax tree is
- * therefore worked out on first use ({@link #lazy}), its file as well as its range (finding an
- * object's file walks up the tree), which keeps checking a 20,000-line system
- * within an editor's keystroke. The tree must not change in between, which holds because an
- * analysis is only used while its files keep the parse they were analysed at.
+ * therefore worked out on first use ({@link #lazy}), its file (a walk up the tree) as well as its
+ * range, which keeps checking a 20,000-line system within an editor's keystroke. The tree must not
+ * change in between, which holds because an analysis is only used while its files keep the parse
+ * they were analysed at.
  */
 public final class SourceLocation {
 	/** Offset, length, line, column, end line and end column. */
