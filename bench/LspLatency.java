@@ -32,11 +32,15 @@ import org.eclipse.lsp4j.services.LanguageServer;
  * Language-server figures, against the real `domino lsp` process (the repository launcher):
  * start to first diagnostics (median of RUNS fresh starts), didChange to publishDiagnostics
  * latency (p50, p95 over EDITS edits) on a 200-domain (~2k lines) and a 2,000-domain (~20k
- * lines) workspace, and the server's resident memory. Run with bench/lsp-latency.sh.
+ * lines) workspace, and the server's resident memory; then the same over EDITS edits of the same
+ * server once the JIT has compiled the edit path (after LATER_SKIP more), which is what a session
+ * of typing sees after its first minute. Run with bench/lsp-latency.sh.
  */
 public class LspLatency {
 	static final int RUNS = 5;
 	static final int EDITS = 60;
+	/** Edits between the window (edits 11-70 of a fresh server) and the warm one after it. */
+	static final int LATER_SKIP = 80;
 
 	record Client(LanguageServer server, LinkedBlockingQueue<PublishDiagnosticsParams> published, Process process)
 			implements AutoCloseable {
@@ -92,7 +96,9 @@ public class LspLatency {
 				int column = offset - text.lastIndexOf('\n', offset - 1) - 1;
 				Range size = new Range(new Position(line, column), new Position(line, column + 3));
 				List<Long> latencies = new ArrayList<>();
-				for (int i = 0; i < EDITS + 10; i++) {
+				List<Long> later = new ArrayList<>();
+				long rss = 0;
+				for (int i = 0; i < EDITS + 10 + LATER_SKIP + EDITS; i++) {
 					c.published().clear();
 					long t0 = System.nanoTime();
 					c.server().getTextDocumentService().didChange(new DidChangeTextDocumentParams(
@@ -107,22 +113,32 @@ public class LspLatency {
 							break;
 						}
 					}
-					if (i >= 10) { // the first edits warm the JIT up
-						latencies.add(System.nanoTime() - t0);
+					long latency = System.nanoTime() - t0;
+					if (i >= 10 && i < EDITS + 10) { // the first edits warm the JIT up
+						latencies.add(latency);
+						rss = i == EDITS + 9 ? rss(c.process()) : rss;
+					} else if (i >= EDITS + 10 + LATER_SKIP) {
+						later.add(latency);
 					}
 				}
-				Collections.sort(latencies);
 				long lines = text.chars().filter(ch -> ch == '\n').count();
-				System.out.printf("%d domains (%d lines): didChange to publishDiagnostics p50 %.1f ms, p95 %.1f ms, max %.1f ms; RSS %d MiB%n",
-						domains, lines, latencies.get(latencies.size() / 2) / 1e6,
-						latencies.get((int) Math.ceil(latencies.size() * 0.95) - 1) / 1e6,
-						latencies.get(latencies.size() - 1) / 1e6, rss(c.process()) >> 20);
+				System.out.printf("%d domains (%d lines): didChange to publishDiagnostics %s; RSS %d MiB%n", domains, lines,
+						percentiles(latencies), rss >> 20);
+				System.out.printf("%d domains, edits %d-%d of the same server (JIT warm): %s; RSS %d MiB%n", domains,
+						EDITS + 10 + LATER_SKIP + 1, EDITS + 10 + LATER_SKIP + EDITS, percentiles(later), rss(c.process()) >> 20);
 			}
 		}
 		try (var files = Files.walk(dir)) {
 			files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
 		}
 		System.exit(0); // LSP4J's idle threads would keep this JVM up for another minute
+	}
+
+	static String percentiles(List<Long> latencies) {
+		List<Long> sorted = new ArrayList<>(latencies);
+		Collections.sort(sorted);
+		return String.format("p50 %.1f ms, p95 %.1f ms, max %.1f ms", sorted.get(sorted.size() / 2) / 1e6,
+				sorted.get((int) Math.ceil(sorted.size() * 0.95) - 1) / 1e6, sorted.get(sorted.size() - 1) / 1e6);
 	}
 
 	static Client start(Path repo, Path root) throws IOException, InterruptedException, java.util.concurrent.ExecutionException, java.util.concurrent.TimeoutException {

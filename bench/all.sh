@@ -2,7 +2,8 @@
 # Every figure of issue 15's table and the new ones, in one command (medians, min/max), each
 # section headed by the load average it ran under: the machine is shared, so read figures
 # against it and compare before/after runs taken back to back.
-#   lsp-latency.sh    start to first diagnostics; didChange p50/p95 at 200 and 2,000 domains; RSS
+#   lsp-latency.sh    start to first diagnostics; didChange p50/p95 at 200 and 2,000 domains, on a fresh
+#                     server and once the JIT is warm; RSS
 #   check-scaling.sh  the overlap sweep (check of 1k/10k/100k ranges) and text -> check, warm
 #   fleet.sh          domino check of 100 and 1,000 files on one board, --jobs 1 and 2; peak RSS
 #   warm-compile.sh   compile at 2/16/64 domUs: whole process, server domino.compile, domino:compile
