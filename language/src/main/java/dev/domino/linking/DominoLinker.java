@@ -163,8 +163,11 @@ public class DominoLinker extends LazyLinker {
 	}
 
 	private static boolean stale(EObject target) {
-		return target == null || target.eIsProxy() || target.eResource() == null
-				|| target.eResource().getResourceSet() == null;
+		if (target == null || target.eIsProxy()) {
+			return true;
+		}
+		Resource resource = target.eResource(); // a walk up the target's tree: once
+		return resource == null || resource.getResourceSet() == null;
 	}
 
 	private List<EReference> crossReferencesOf(EClass type) {

@@ -17,8 +17,8 @@ import dev.domino.ast.Model;
 import dev.domino.ast.TopLevel;
 
 /**
- * Exports boards, systems and module libraries with a digest of their text, and the named items
- * inside boards and systems (for workspace symbols). A system depends on
+ * Exports boards, systems and module libraries, boards and libraries with a digest of their text,
+ * and the named items inside boards and systems (for workspace symbols). A system depends on
  * everything inside its board, not only on the board's name: when any of it changes, the digest
  * changes, and Xtext re-validates the systems that import the board.
  */
@@ -33,7 +33,10 @@ public class DominoResourceDescriptionStrategy extends DefaultResourceDescriptio
 			return eObject instanceof Model;
 		}
 		QualifiedName name = getQualifiedNameProvider().getFullyQualifiedName(top);
-		if (name != null) {
+		if (name != null && top instanceof DominoSystem) {
+			// nothing links to a system: a digest of its text (made at every keystroke) would tell nobody
+			acceptor.accept(EObjectDescription.create(name, top));
+		} else if (name != null) {
 			ICompositeNode node = NodeModelUtils.getNode(top);
 			String digest = node == null ? "" : Integer.toHexString(node.getText().hashCode());
 			acceptor.accept(EObjectDescription.create(name, top, Map.of(DIGEST, digest)));
