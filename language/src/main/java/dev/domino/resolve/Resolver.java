@@ -119,8 +119,11 @@ public final class Resolver {
 
 		Map<dev.domino.ast.Cpupool, Cpupool> pools = new LinkedHashMap<>();
 		for (SystemItem item : system.getItems()) {
-			if (item instanceof dev.domino.ast.Cpupool c && c.getName() != null) { // half-typed: the parser said so
-				pools.put(c, shared.cpupool(c, board));
+			if (item instanceof dev.domino.ast.Cpupool c) {
+				Cpupool pool = shared.cpupool(c, board);
+				if (pool != null) {
+					pools.put(c, pool);
+				}
 			}
 		}
 		// domains in creation order, dom0 first; their modules in ImageBuilder order, then Xen last
@@ -165,7 +168,7 @@ public final class Resolver {
 		}
 		List<EventChannel> channels = new ArrayList<>();
 		for (SystemItem item : system.getItems()) {
-			if (item instanceof dev.domino.ast.EventChannel e && e.getName() != null) { // half-typed: the parser said so
+			if (item instanceof dev.domino.ast.EventChannel e) {
 				EventChannel channel = shared.eventChannel(e, domains);
 				if (channel != null) {
 					channels.add(channel);

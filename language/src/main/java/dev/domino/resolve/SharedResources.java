@@ -45,7 +45,11 @@ final class SharedResources {
 		this.modules = modules;
 	}
 
+	/** Null for a cpupool without a name: half-typed, the parser reported it. */
 	Cpupool cpupool(dev.domino.ast.Cpupool c, Board board) {
+		if (c.getName() == null) {
+			return null;
+		}
 		List<Cpupool.Member> cpus = new ArrayList<>();
 		Located<String> scheduler = null;
 		for (CpupoolItem item : c.getItems()) {
@@ -118,6 +122,9 @@ final class SharedResources {
 
 	/** A static event channel: both ends, each a domain and a port (0, or none written: any free port). */
 	EventChannel eventChannel(dev.domino.ast.EventChannel e, Map<dev.domino.ast.Domain, Domain> domains) {
+		if (e.getName() == null) {
+			return null; // half-typed: the parser reported the missing name
+		}
 		List<EventChannel.End> ends = new ArrayList<>();
 		for (ChannelEnd end : e.getEnds()) {
 			Domain domain = end.getDomain() == null ? null : domains.get(end.getDomain());

@@ -17,10 +17,10 @@ import dev.domino.ast.Model;
 import dev.domino.ast.TopLevel;
 
 /**
- * Exports boards, systems and module libraries, boards and libraries with a digest of their text,
- * and the named items inside boards and systems (for workspace symbols). A system depends on
- * everything inside its board, not only on the board's name: when any of it changes, the digest
- * changes, and Xtext re-validates the systems that import the board.
+ * Exports boards, systems and module libraries (boards and libraries with a digest of their text;
+ * nothing links to a system), and the named items inside boards and systems (for workspace
+ * symbols). A system depends on everything inside its board, not only on the board's name: when
+ * any of it changes, the digest changes, and Xtext re-validates the systems that import the board.
  */
 public class DominoResourceDescriptionStrategy extends DefaultResourceDescriptionStrategy {
 	public static final String DIGEST = "digest";
@@ -34,8 +34,7 @@ public class DominoResourceDescriptionStrategy extends DefaultResourceDescriptio
 		}
 		QualifiedName name = getQualifiedNameProvider().getFullyQualifiedName(top);
 		if (name != null && top instanceof DominoSystem) {
-			// nothing links to a system: a digest of its text (made at every keystroke) would tell nobody
-			acceptor.accept(EObjectDescription.create(name, top));
+			acceptor.accept(EObjectDescription.create(name, top)); // a digest would be made per keystroke for nobody
 		} else if (name != null) {
 			ICompositeNode node = NodeModelUtils.getNode(top);
 			String digest = node == null ? "" : Integer.toHexString(node.getText().hashCode());

@@ -70,6 +70,11 @@ class LanguageTest {
 		return s.append("}\n").toString();
 	}
 
+	/** The domains of the first system, in creation order. */
+	private static List<String> domainNames(Analysis analysis) {
+		return analysis.systems().get(0).model().domains().stream().map(Domain::name).toList();
+	}
+
 	@Test
 	void afterOrdersByWhatEachDomainWaitsForThenByDeclaration() throws Exception {
 		// a waits for d and e (named twice, counted once); c waits for b; b, d and e wait for nobody
@@ -77,7 +82,7 @@ class LanguageTest {
 		Analysis analysis = ws.analyse("demo.domino");
 		assertEquals("", Workspace.format(analysis.diagnostics()));
 		assertEquals(List.of("b", "c", "d", "e", "a"),
-				analysis.systems().get(0).model().domains().stream().map(Domain::name).toList());
+				domainNames(analysis));
 	}
 
 	@Test
@@ -90,7 +95,7 @@ class LanguageTest {
 				+ " declared order"), out);
 		assertEquals(1, analysis.diagnostics().size(), out);
 		assertEquals(List.of("a", "b", "c", "d", "e"),
-				analysis.systems().get(0).model().domains().stream().map(Domain::name).toList());
+				domainNames(analysis));
 	}
 
 	@Test
@@ -100,7 +105,7 @@ class LanguageTest {
 		String out = Workspace.format(analysis.diagnostics());
 		assertTrue(out.contains("error[order]: domain b cannot come after itself"), out);
 		assertEquals(List.of("b", "a", "c", "d", "e"),
-				analysis.systems().get(0).model().domains().stream().map(Domain::name).toList());
+				domainNames(analysis));
 	}
 
 	@Test
@@ -132,6 +137,17 @@ class LanguageTest {
 		assertTrue(out.contains("error[syntax]: cannot read '\\x01'"), out);
 		assertTrue(out.contains("error[order]: unknown cpupool 'pool_rt'"), out);
 		assertEquals(List.of(), analysis.systems().get(0).model().cpupools());
+	}
+
+	@Test
+	void anEventChannelWhoseNameCannotBeReadIsLeftOutWithTheSyntaxError() throws Exception {
+		ws.write("demo.domino", SYSTEM.replace("    domain web", "    event-channel \u0001 e1 { web port 5 rt port 6 }\n    domain web")
+				.replace("console vpl011 }", "console vpl011 enhanced no-xenstore }"));
+		Analysis analysis = ws.analyse("demo.domino");
+		String out = Workspace.format(analysis.diagnostics());
+		assertTrue(out.contains("error[syntax]: cannot read '\\x01'"), out);
+		assertTrue(!out.contains("null"), "no diagnostic about a channel without a name: " + out);
+		assertEquals(List.of(), analysis.systems().get(0).model().eventChannels());
 	}
 
 	@Test
