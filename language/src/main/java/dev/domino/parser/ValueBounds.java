@@ -13,11 +13,16 @@ import org.antlr.runtime.TokenSource;
  * whose generated lexers number their tokens each their own way (hence the token names).
  */
 public final class ValueBounds implements TokenSource {
+	private static final byte ENDS_VALUE = 0;
+	private static final byte INSIDE = 1;
+	private static final byte OPERATOR = 2;
+
 	private final TokenSource tokens;
 	private final int open;
 	private final int close;
 	private final int anyOther;
-	private final List<Integer> insideValues;
+	/** By token type: what each token does to the value being read (read per token: no text, no boxing). */
+	private final byte[] kinds;
 	private int depth;
 	private int refusedOpen;
 	private int operators;
@@ -29,17 +34,33 @@ public final class ValueBounds implements TokenSource {
 		this.open = names.indexOf("'('");
 		this.close = names.indexOf("')'");
 		this.anyOther = names.indexOf("RULE_ANY_OTHER");
-		this.insideValues = List.of(names.indexOf("RULE_NUMBER"), names.indexOf("RULE_WS"),
-				names.indexOf("RULE_ML_COMMENT"), names.indexOf("RULE_SL_COMMENT"));
+		this.kinds = new byte[tokenNames.length];
+		for (String name : List.of("RULE_NUMBER", "RULE_WS", "RULE_ML_COMMENT", "RULE_SL_COMMENT")) {
+			mark(names, name, INSIDE);
+		}
+		for (String name : List.of("'+'", "'-'", "'*'")) {
+			mark(names, name, OPERATOR);
+		}
 		if (open < 0 || close < 0 || anyOther < 0) {
 			throw new IllegalArgumentException("not the Domino grammar's tokens");
 		}
 	}
 
+	private void mark(List<String> names, String name, byte kind) {
+		int type = names.indexOf(name);
+		if (type < 0) {
+			throw new IllegalArgumentException("not the Domino grammar's tokens: no " + name);
+		}
+		kinds[type] = kind;
+	}
+
+	private byte kind(int type) {
+		return type >= 0 && type < kinds.length ? kinds[type] : ENDS_VALUE;
+	}
+
 	@Override
 	public Token nextToken() {
 		Token t = tokens.nextToken();
-		String text = t.getText();
 		int type = t.getType();
 		if (type == open) {
 			if (refusedOpen > 0 || depth >= BoundedParser.MAX_DEPTH) {
@@ -55,11 +76,11 @@ public final class ValueBounds implements TokenSource {
 			} else if (depth > 0) {
 				depth--;
 			}
-		} else if ("+".equals(text) || "-".equals(text) || "*".equals(text)) {
+		} else if (kind(type) == OPERATOR) {
 			if (++operators > BoundedParser.MAX_OPERATORS) {
 				t.setType(anyOther);
 			}
-		} else if (!insideValues.contains(type)) {
+		} else if (kind(type) == ENDS_VALUE) {
 			depth = 0; // anything else ends the value
 			refusedOpen = 0;
 			operators = 0;
