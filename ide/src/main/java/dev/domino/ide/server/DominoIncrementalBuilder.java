@@ -9,6 +9,7 @@ import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.xtext.build.IncrementalBuilder;
 import org.eclipse.xtext.resource.XtextResource;
+import org.eclipse.xtext.util.LazyStringInputStream;
 
 import dev.domino.ast.Board;
 import dev.domino.ast.BootModule;
@@ -59,7 +60,9 @@ public class DominoIncrementalBuilder extends IncrementalBuilder.InternalStatefu
 		}
 		String text;
 		try (InputStream in = getRequest().getResourceSet().getURIConverter().createInputStream(uri)) {
-			text = new String(in.readAllBytes(), Charset.forName(resource.getEncoding()));
+			// an open document's text comes as a string behind the stream: taken as it is, not encoded and decoded again
+			text = in instanceof LazyStringInputStream document ? document.getString()
+					: new String(in.readAllBytes(), Charset.forName(resource.getEncoding()));
 		} catch (IOException | RuntimeException e) {
 			return false; // the file went away: let Xtext unload it
 		}
