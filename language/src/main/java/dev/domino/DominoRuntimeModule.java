@@ -49,6 +49,10 @@ public class DominoRuntimeModule extends AbstractDominoRuntimeModule {
 		return dev.domino.resource.DominoResourceDescriptionStrategy.class;
 	}
 
+	public Class<? extends org.eclipse.xtext.resource.IResourceDescription.Manager> bindIResourceDescription$Manager() {
+		return dev.domino.resource.DominoResourceDescriptionManager.class;
+	}
+
 	public Class<? extends org.eclipse.xtext.formatting2.IFormatter2> bindIFormatter2() {
 		return dev.domino.formatting.DominoFormatter.class;
 	}

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.eclipse.emf.common.util.TreeIterator;
 import org.eclipse.emf.ecore.EClass;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EReference;
@@ -19,6 +18,7 @@ import org.eclipse.xtext.diagnostics.IDiagnosticProducer;
 import org.eclipse.xtext.linking.impl.LinkingHelper;
 import org.eclipse.xtext.linking.lazy.LazyLinker;
 import org.eclipse.xtext.nodemodel.ICompositeNode;
+import org.eclipse.xtext.nodemodel.ILeafNode;
 import org.eclipse.xtext.nodemodel.INode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.util.SimpleAttributeResolver;
@@ -27,6 +27,8 @@ import org.eclipse.xtext.util.concurrent.IUnitOfWork;
 import com.google.common.collect.ArrayListMultimap;
 import com.google.common.collect.Multimap;
 import com.google.inject.Inject;
+
+import dev.domino.resource.ContentWalk;
 
 /**
  * Xtext links a whole file again after every keystroke: it clears every reference, installs a
@@ -67,14 +69,13 @@ public class DominoLinker extends LazyLinker {
 		getCache().execWithoutCacheClear(resource, new IUnitOfWork.Void<Resource>() {
 			@Override
 			public void process(Resource state) {
-				TreeIterator<EObject> it = getAllLinkableContents(model);
-				while (it.hasNext()) {
-					EObject object = it.next();
+				ContentWalk.preorder(model, object -> {
 					if (needsLinking(object)) {
 						clearReferences(object);
 						installProxies(object, producer, settingsToLink);
 					}
-				}
+					return true;
+				});
 			}
 		});
 		installQueuedLinks(settingsToLink);
@@ -89,14 +90,15 @@ public class DominoLinker extends LazyLinker {
 		if (references.isEmpty()) {
 			return false;
 		}
-		for (EReference reference : references) {
+		for (int r = 0; r < references.size(); r++) { // indexed: no iterator per object and edit
+			EReference reference = references.get(r);
 			if (!object.eIsSet(reference)) {
 				return true; // made by this parse, or a reference the text leaves out: cheap either way
 			}
 			Object value = object.eGet(reference, false);
 			if (value instanceof InternalEList<?> targets) {
-				for (Object target : targets.basicList()) { // basic: looking must not resolve
-					if (stale((EObject) target)) {
+				for (int i = 0; i < targets.size(); i++) {
+					if (stale((EObject) targets.basicGet(i))) { // basic: looking must not resolve
 						return true;
 					}
 				}
@@ -145,14 +147,16 @@ public class DominoLinker extends LazyLinker {
 		if (name == null) {
 			return false;
 		}
-		INode token = null;
-		for (org.eclipse.xtext.nodemodel.ILeafNode leaf : reference.getLeafNodes()) {
-			if (!leaf.isHidden()) {
-				if (token != null) {
-					token = null;
-					break;
+		INode token = reference instanceof ILeafNode leaf ? leaf : null; // most are: no walk over leaves
+		if (token == null) {
+			for (ILeafNode leaf : reference.getLeafNodes()) {
+				if (!leaf.isHidden()) {
+					if (token != null) {
+						token = null;
+						break;
+					}
+					token = leaf;
 				}
-				token = leaf;
 			}
 		}
 		if (token != null && token.getLength() == name.length() && !name.startsWith("^")
