@@ -59,10 +59,16 @@ public class DominoIncrementalBuilder extends IncrementalBuilder.InternalStatefu
 			return false;
 		}
 		String text;
-		try (InputStream in = getRequest().getResourceSet().getURIConverter().createInputStream(uri)) {
-			// an open document's text comes as a string behind the stream: taken as it is, not encoded and decoded again
-			text = in instanceof LazyStringInputStream document ? document.getString()
-					: new String(in.readAllBytes(), Charset.forName(resource.getEncoding()));
+		try {
+			InputStream in = getRequest().getResourceSet().getURIConverter().createInputStream(uri);
+			if (in instanceof LazyStringInputStream document) {
+				// an open document's text, taken as it is: reading or even closing the stream encodes all of it
+				text = document.getString();
+			} else {
+				try (in) {
+					text = new String(in.readAllBytes(), Charset.forName(resource.getEncoding()));
+				}
+			}
 		} catch (IOException | RuntimeException e) {
 			return false; // the file went away: let Xtext unload it
 		}
