@@ -1,10 +1,10 @@
 package dev.domino.linking;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.eclipse.emf.common.notify.Adapter;
 import org.eclipse.emf.ecore.EClass;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EReference;
@@ -114,11 +114,10 @@ public class DominoLinker extends LazyLinker {
 	 * to it from elsewhere then still point at it, but their text names something else.
 	 */
 	private boolean targetsStillCarryTheirNames(EObject object) {
-		ICompositeNode node = NodeModelUtils.getNode(object);
+		ICompositeNode node = nodeOf(object);
 		if (node == null) {
 			return false;
 		}
-		Map<EReference, Integer> seen = new HashMap<>(2);
 		for (INode child = node.getFirstChild(); child != null; child = child.getNextSibling()) {
 			if (!(child.getGrammarElement() instanceof CrossReference crossReference)) {
 				continue;
@@ -127,7 +126,7 @@ public class DominoLinker extends LazyLinker {
 			if (reference == null) {
 				return false;
 			}
-			int index = seen.merge(reference, 1, Integer::sum) - 1;
+			int index = reference.isMany() ? indexAmongEarlier(node, child, reference, object.eClass()) : 0;
 			Object value = object.eGet(reference, false);
 			Object target = value instanceof InternalEList<?> list ? (index < list.size() ? list.basicGet(index) : null)
 					: value;
@@ -136,6 +135,50 @@ public class DominoLinker extends LazyLinker {
 			}
 		}
 		return true;
+	}
+
+	/** Which value of a many-valued reference {@code child} writes: the count of earlier ones (a node has few). */
+	private static int indexAmongEarlier(ICompositeNode node, INode child, EReference reference, EClass type) {
+		int index = 0;
+		for (INode earlier = node.getFirstChild(); earlier != child; earlier = earlier.getNextSibling()) {
+			if (earlier.getGrammarElement() instanceof CrossReference c && GrammarUtil.getReference(c, type) == reference) {
+				index++;
+			}
+		}
+		return index;
+	}
+
+	/** {@link NodeModelUtils#getNode} without an iterator over the adapters. */
+	private static ICompositeNode nodeOf(EObject object) {
+		List<Adapter> adapters = object.eAdapters();
+		for (int i = 0; i < adapters.size(); i++) {
+			if (adapters.get(i) instanceof ICompositeNode node) {
+				return node;
+			}
+		}
+		return null;
+	}
+
+	/** The one token a reference is written with, or null when it spans more (hidden ones aside). */
+	private static ILeafNode onlyToken(INode reference) {
+		if (reference instanceof ILeafNode leaf) {
+			return leaf;
+		}
+		ILeafNode token = null;
+		for (INode child = ((ICompositeNode) reference).getFirstChild(); child != null; child = child.getNextSibling()) {
+			if (child instanceof ILeafNode leaf) {
+				if (leaf.isHidden()) {
+					continue;
+				}
+				if (token != null) {
+					return null;
+				}
+				token = leaf;
+			} else {
+				return null; // nested rules: the value converter knows
+			}
+		}
+		return token;
 	}
 
 	/**
@@ -147,18 +190,7 @@ public class DominoLinker extends LazyLinker {
 		if (name == null) {
 			return false;
 		}
-		INode token = reference instanceof ILeafNode leaf ? leaf : null; // most are: no walk over leaves
-		if (token == null) {
-			for (ILeafNode leaf : reference.getLeafNodes()) {
-				if (!leaf.isHidden()) {
-					if (token != null) {
-						token = null;
-						break;
-					}
-					token = leaf;
-				}
-			}
-		}
+		ILeafNode token = onlyToken(reference);
 		if (token != null && token.getLength() == name.length() && !name.startsWith("^")
 				&& token.getRootNode().getText().regionMatches(token.getOffset(), name, 0, name.length())) {
 			return true;
