@@ -81,4 +81,75 @@ class LineBreakCountingNodeModelBuilderTest {
 			}
 		}
 	}
+
+	@Test
+	void leavesKeepTheirOffsetsThroughRandomPartialParses() throws Exception {
+		assertTrue(LineBreakCountingNodeModelBuilder.renumbersItself(), "Xtext's leaf offset setter was not reached");
+		String text = java.nio.file.Files.readString(dev.domino.testing.Examples.dir().resolve("qemu-virt/demo.domino"));
+		XtextResourceSet set = Workspace.injector().getInstance(XtextResourceSet.class);
+		XtextResource resource = (XtextResource) set.createResource(URI.createURI("inmemory:/edited.domino"));
+		resource.load(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), null);
+		Random random = new Random(11);
+		int moved = 0; // leaves after an edit that kept their node and had to move
+		int kept = 0; // the same, for edits that kept the length
+		for (int i = 0; i < 300; i++) {
+			String now = resource.getParseResult().getRootNode().getText();
+			// edits that keep the text valid, so that the parse stays partial: a digit, a space, a comment
+			int offset;
+			int replaced;
+			String insert;
+			if (i % 3 == 0) {
+				offset = digitAt(now, random);
+				replaced = 1;
+				insert = String.valueOf(random.nextInt(10)).repeat(1 + random.nextInt(2)); // same length, or one more
+			} else {
+				offset = now.indexOf('\n', random.nextInt(now.length() - 1));
+				offset = offset < 0 ? now.length() : offset;
+				replaced = 0;
+				insert = List.of(" ", "\n", " // note", "\n\n  ").get(random.nextInt(4));
+			}
+			java.util.Set<ILeafNode> before = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+			resource.getParseResult().getRootNode().getLeafNodes().forEach(before::add);
+			resource.update(offset, replaced, insert);
+			String edited = now.substring(0, offset) + insert + now.substring(offset + replaced);
+			ICompositeNode root = resource.getParseResult().getRootNode();
+			assertEquals(edited, root.getText());
+			assertTrue(!resource.getParseResult().hasSyntaxErrors(), "edit " + i + " made a syntax error");
+			int expected = 0;
+			StringBuilder leaves = new StringBuilder();
+			for (ILeafNode leaf : root.getLeafNodes()) {
+				assertEquals(expected, leaf.getTotalOffset(), "leaf after edit " + i + " at " + offset);
+				if (before.contains(leaf) && leaf.getTotalOffset() > offset + insert.length()) {
+					if (insert.length() == replaced) {
+						kept++;
+					} else {
+						moved++;
+					}
+				}
+				expected += leaf.getTotalLength();
+				leaves.append(leaf.getTotalOffset()).append(':').append(leaf.getText()).append('|');
+			}
+			assertEquals(edited.length(), expected, "the leaves cover the text after edit " + i);
+			XtextResource fresh = (XtextResource) set.createResource(URI.createURI("inmemory:/fresh" + i + ".domino"));
+			fresh.load(new ByteArrayInputStream(edited.getBytes(StandardCharsets.UTF_8)), null);
+			StringBuilder freshLeaves = new StringBuilder();
+			for (ILeafNode leaf : fresh.getParseResult().getRootNode().getLeafNodes()) {
+				freshLeaves.append(leaf.getTotalOffset()).append(':').append(leaf.getText()).append('|');
+			}
+			assertEquals(freshLeaves.toString(), leaves.toString(), "after edit " + i);
+			fresh.unload();
+			set.getResources().remove(fresh);
+		}
+		assertTrue(moved > 1000 && kept > 1000, "leaves carried over an edit: moved " + moved + ", in place " + kept);
+	}
+
+	/** The offset of a random digit of a number written in hex (0x...), whose value any digit keeps valid. */
+	private static int digitAt(String text, Random random) {
+		while (true) {
+			int at = text.indexOf("0x", random.nextInt(text.length()));
+			if (at >= 0 && at + 2 < text.length() && Character.isDigit(text.charAt(at + 2))) {
+				return at + 2;
+			}
+		}
+	}
 }
