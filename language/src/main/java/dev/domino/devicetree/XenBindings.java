@@ -29,6 +29,20 @@ import dev.domino.xen.XenVersion;
  * with its boot modules, options, shared memory and event channels.
  */
 final class XenBindings {
+	// the properties every domain node has alike: made once (properties are immutable), not per domain and edit
+	private static final DtProperty DOMAIN_COMPATIBLE = DtProperty.strings("compatible", "xen,domain");
+	private static final DtProperty TWO_ADDRESS_CELLS = DtProperty.cells("#address-cells", 2);
+	private static final DtProperty TWO_SIZE_CELLS = DtProperty.cells("#size-cells", 2);
+	private static final DtProperty VPL011 = DtProperty.empty("vpl011");
+	private static final DtProperty DIRECT_MAP = DtProperty.empty("direct-map");
+	private static final DtProperty ENHANCED = DtProperty.strings("xen,enhanced", "enabled");
+	private static final DtProperty ENHANCED_NO_XENSTORE = DtProperty.strings("xen,enhanced", "no-xenstore");
+	private static final DtProperty VCPU_COMPATIBLE = DtProperty.strings("compatible", "xen,vcpu");
+	private static final DtProperty KERNEL = moduleCompatible("multiboot,kernel");
+	private static final DtProperty RAMDISK = moduleCompatible("multiboot,ramdisk");
+	private static final DtProperty DEVICE_TREE = moduleCompatible("multiboot,device-tree");
+	private static final DtProperty XSM_POLICY = moduleCompatible("xen,xsm-policy");
+
 	private final PlacedSystem placed;
 	private final SystemModel system;
 	private final DtNode chosen;
@@ -75,7 +89,7 @@ final class XenBindings {
 				}
 			}
 		}
-		module(chosen, system.xen().policy(), "xen,xsm-policy", null);
+		module(chosen, system.xen().policy(), XSM_POLICY, null);
 		for (Cpupool pool : system.cpupools()) {
 			DtNode node = chosen.add(new DtNode(pool.name()));
 			node.set(DtProperty.strings("compatible", "xen,cpupool"));
@@ -117,8 +131,8 @@ final class XenBindings {
 
 	/** dom0: its modules, command line, shared memory and event channels directly under /chosen. */
 	private void dom0(Domain d) {
-		module(chosen, d.kernelModule(), "multiboot,kernel", null);
-		module(chosen, d.ramdisk(), "multiboot,ramdisk", null);
+		module(chosen, d.kernelModule(), KERNEL, null);
+		module(chosen, d.ramdisk(), RAMDISK, null);
 		if (d.kernel().args() != null) {
 			// overrides the kernel module's bootargs (RELEASE-4.17.0:xen/arch/arm/domain_build.c:518-522)
 			chosen.set(DtProperty.strings("xen,dom0-bootargs", d.kernel().args()));
@@ -129,28 +143,28 @@ final class XenBindings {
 
 	private DtNode domainNode(Domain d) {
 		DtNode node = new DtNode(d.name());
-		node.set(DtProperty.strings("compatible", "xen,domain"));
-		node.set(DtProperty.cells("#address-cells", 2));
-		node.set(DtProperty.cells("#size-cells", 2));
+		node.set(DOMAIN_COMPATIBLE);
+		node.set(TWO_ADDRESS_CELLS);
+		node.set(TWO_SIZE_CELLS);
 		// KiB in two cells: one cell fails "cannot read memory property" (RELEASE-4.12.0:xen/common/device_tree.c:180-192)
 		node.set(DtProperty.cells("memory", DtProperty.split(d.memory().size() / 1024, 2)));
 		node.set(DtProperty.cells("cpus", d.vcpus()));
 		if (d.vpl011()) {
-			node.set(DtProperty.empty("vpl011"));
+			node.set(VPL011);
 		}
 		if (d.devices().nrSpis() != null) {
 			node.set(DtProperty.cells("nr_spis", d.devices().nrSpis().value()));
 		}
 		if (d.directMap()) {
-			node.set(DtProperty.empty("direct-map"));
+			node.set(DIRECT_MAP);
 		}
 		if (d.isStatic()) {
 			staticMemory(node, d);
 		}
 		Domain.Options o = d.options();
 		switch (o.enhanced()) {
-		case ENABLED -> node.set(DtProperty.strings("xen,enhanced", "enabled"));
-		case NO_XENSTORE -> node.set(DtProperty.strings("xen,enhanced", "no-xenstore"));
+		case ENABLED -> node.set(ENHANCED);
+		case NO_XENSTORE -> node.set(ENHANCED_NO_XENSTORE);
 		default -> {
 		}
 		}
@@ -187,12 +201,12 @@ final class XenBindings {
 		if (o.iommu() != null) {
 			node.set(DtProperty.strings("passthrough", o.iommu().value() ? "enabled" : "disabled"));
 		}
-		module(node, d.kernelModule(), "multiboot,kernel", d.kernel().args());
-		module(node, d.ramdisk(), "multiboot,ramdisk", null);
-		module(node, d.dtb(), "multiboot,device-tree", null);
+		module(node, d.kernelModule(), KERNEL, d.kernel().args());
+		module(node, d.ramdisk(), RAMDISK, null);
+		module(node, d.dtb(), DEVICE_TREE, null);
 		for (Domain.VcpuAffinity a : o.affinities()) {
 			DtNode vcpu = node.add(new DtNode("vcpu" + a.vcpu()));
-			vcpu.set(DtProperty.strings("compatible", "xen,vcpu"));
+			vcpu.set(VCPU_COMPATIBLE);
 			vcpu.set(DtProperty.cells("id", a.vcpu()));
 			vcpu.set(DtProperty.strings("hard-affinity", a.cpus()));
 		}
@@ -264,13 +278,17 @@ final class XenBindings {
 		}
 	}
 
-	private void module(DtNode parent, BootModule module, String compatible, String bootargs) {
+	private static DtProperty moduleCompatible(String kind) {
+		return DtProperty.strings("compatible", kind, "multiboot,module");
+	}
+
+	private void module(DtNode parent, BootModule module, DtProperty compatible, String bootargs) {
 		PlacedRegion at = module == null ? null : placed.at(module.region());
 		if (at == null) {
 			return;
 		}
 		DtNode node = parent.add(new DtNode("module@" + Long.toHexString(at.base())));
-		node.set(DtProperty.strings("compatible", compatible, "multiboot,module"));
+		node.set(compatible);
 		node.set(DtProperty.cells("reg", DtProperty.reg(at.base(), module.loadSize(), 2, 2)));
 		if (bootargs != null) {
 			node.set(DtProperty.strings("bootargs", bootargs));

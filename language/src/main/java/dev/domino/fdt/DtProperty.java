@@ -3,18 +3,28 @@ package dev.domino.fdt;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
-/** A device-tree property: a name and raw big-endian bytes, as in a DTB. */
+/**
+ * A device-tree property: a name and raw big-endian bytes, as in a DTB. Immutable, so one
+ * property may sit in many nodes (the same {@code compatible} in every domain's).
+ */
 public final class DtProperty {
+	private static final byte[] NOTHING = new byte[0];
+
 	private final String name;
 	private final byte[] value;
 
 	public DtProperty(String name, byte[] value) {
+		this(value.clone(), name);
+	}
+
+	/** Takes {@code value} as it is: for the factories below, whose arrays nobody else holds. */
+	private DtProperty(byte[] value, String name) {
 		this.name = name;
-		this.value = value.clone();
+		this.value = value;
 	}
 
 	public static DtProperty empty(String name) {
-		return new DtProperty(name, new byte[0]);
+		return new DtProperty(NOTHING, name);
 	}
 
 	/** One or more NUL-terminated strings. */
@@ -31,16 +41,20 @@ public final class DtProperty {
 			System.arraycopy(value, 0, out, at, value.length);
 			at += value.length + 1;
 		}
-		return new DtProperty(name, out);
+		return new DtProperty(out, name);
 	}
 
 	/** 32-bit cells. */
 	public static DtProperty cells(String name, long... cells) {
-		ByteBuffer out = ByteBuffer.allocate(cells.length * 4);
-		for (long c : cells) {
-			out.putInt((int) c);
+		byte[] out = new byte[cells.length * 4];
+		for (int i = 0; i < cells.length; i++) {
+			int c = (int) cells[i];
+			out[4 * i] = (byte) (c >>> 24);
+			out[4 * i + 1] = (byte) (c >>> 16);
+			out[4 * i + 2] = (byte) (c >>> 8);
+			out[4 * i + 3] = (byte) c;
 		}
-		return new DtProperty(name, out.array());
+		return new DtProperty(out, name);
 	}
 
 	/** An address and a size in the given numbers of cells, as {@code reg} holds them. */
