@@ -51,6 +51,11 @@ public class DominoIdeModule extends AbstractDominoIdeModule {
 		return HierarchicalDocumentSymbolService.class;
 	}
 
+	/** Workspace symbols ask this service of each file's language (Xtext's WorkspaceSymbolService). */
+	public Class<? extends org.eclipse.xtext.ide.server.symbol.DocumentSymbolService> bindDocumentSymbolService() {
+		return dev.domino.ide.symbols.DominoWorkspaceSymbols.class;
+	}
+
 	public Class<? extends IExecutableCommandService> bindIExecutableCommandService() {
 		return DominoCommands.class;
 	}

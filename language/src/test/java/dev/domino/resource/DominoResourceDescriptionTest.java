@@ -74,6 +74,16 @@ class DominoResourceDescriptionTest {
 		assertTrue(expected.stream().anyMatch(d -> d.contains("device[-1] -> qemu-virt.domino")), expected.toString());
 		assertTrue(expected.stream().filter(d -> d.contains("lib.domino")).count() == 2, expected.toString());
 		assertTrue(expected.stream().noneMatch(d -> d.contains("-> " + system.getFileName())), expected.toString());
+
+		// a system exports itself only; a board its items too (what systems link to)
+		List<String> exported = new ArrayList<>();
+		ours.getExportedObjects().forEach(o -> exported.add(o.getName().toString()));
+		assertEquals(List.of("s"), exported);
+		Resource board = set.getResource(URI.createFileURI(dir.resolve("qemu-virt.domino").toString()), false);
+		List<String> boardExports = new ArrayList<>();
+		Workspace.injector().getInstance(IResourceDescription.Manager.class).getResourceDescription(board).getExportedObjects()
+				.forEach(o -> boardExports.add(o.getName().toString()));
+		assertTrue(boardExports.contains("qemu_virt") && boardExports.contains("qemu_virt.gpio"), boardExports.toString());
 	}
 
 	private static List<String> described(IResourceDescription description) {

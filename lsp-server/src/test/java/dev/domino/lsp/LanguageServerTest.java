@@ -289,6 +289,15 @@ class LanguageServerTest {
 		var found = lsp.server.getWorkspaceService().symbol(new WorkspaceSymbolParams("gpio")).get(30, TimeUnit.SECONDS);
 		String all = found.isLeft() ? found.getLeft().toString() : found.getRight().toString();
 		assertTrue(all.contains("qemu_virt.gpio"), all);
+		// a system's domains are not in the index: read from the system when searched for
+		var web = lsp.server.getWorkspaceService().symbol(new WorkspaceSymbolParams("demo.we")).get(30, TimeUnit.SECONDS)
+				.getRight();
+		assertEquals(1, web.size(), web.toString());
+		assertEquals("demo.web", web.get(0).getName());
+		assertEquals(SymbolKind.Struct, web.get(0).getKind());
+		assertTrue(web.get(0).getLocation().getLeft().getUri().endsWith("demo.domino"), web.toString());
+		assertEquals(lsp.at("demo.domino", "domain web", 0).getLine(),
+				web.get(0).getLocation().getLeft().getRange().getStart().getLine(), web.toString());
 
 		List<FoldingRange> folds = lsp.server.getTextDocumentService()
 				.foldingRange(new FoldingRangeRequestParams(LspSession.doc(uri))).get(30, TimeUnit.SECONDS);

@@ -8,6 +8,12 @@ import org.eclipse.xtext.ide.server.symbol.DocumentSymbolMapper.DocumentSymbolKi
 public class DominoSymbolKinds extends DocumentSymbolKindProvider {
 	@Override
 	protected SymbolKind getSymbolKind(EClass type) {
+		SymbolKind kind = of(type);
+		return kind != null ? kind : super.getSymbolKind(type);
+	}
+
+	/** The kind of a Domino type, or null for one this table leaves to Xtext. Workspace symbols use it too. */
+	static SymbolKind of(EClass type) {
 		return switch (type.getName()) {
 		case "Board" -> SymbolKind.Class;
 		case "DominoSystem" -> SymbolKind.Namespace;
@@ -18,7 +24,7 @@ public class DominoSymbolKinds extends DocumentSymbolKindProvider {
 		case "Cpupool" -> SymbolKind.Enum;
 		case "Cpu" -> SymbolKind.EnumMember;
 		case "SharedMemory" -> SymbolKind.Variable;
-		default -> super.getSymbolKind(type);
+		default -> null;
 		};
 	}
 }
