@@ -129,7 +129,7 @@ class PartialLinkingTest {
 		XtextResourceSet set = Workspace.injector().getInstance(XtextResourceSet.class);
 		String text = system(5);
 		XtextResource resource = loadLinked(set, text);
-		DominoSystem system = (DominoSystem) ((dev.domino.ast.Model) resource.getContents().get(0)).getElements().get(0);
+		DominoSystem system = systemOf(resource);
 		Domain d1 = domain(system, "d1");
 		After d2After = (After) domain(system, "d2").getItems().stream().filter(After.class::isInstance).findFirst().orElseThrow();
 		assertSame(d1, d2After.getDomains().get(0));
@@ -173,7 +173,7 @@ class PartialLinkingTest {
 	}
 
 	private static After d2After(XtextResource resource) {
-		DominoSystem system = (DominoSystem) ((dev.domino.ast.Model) resource.getContents().get(0)).getElements().get(0);
+		DominoSystem system = systemOf(resource);
 		return (After) domain(system, "d2").getItems().stream().filter(After.class::isInstance).findFirst().orElseThrow();
 	}
 
@@ -183,6 +183,10 @@ class PartialLinkingTest {
 	}
 
 	/** The QEMU board and a system on it, loaded and linked. */
+	private static DominoSystem systemOf(XtextResource resource) {
+		return (DominoSystem) ((dev.domino.ast.Model) resource.getContents().get(0)).getElements().get(0);
+	}
+
 	private XtextResource loadLinked(XtextResourceSet set, String text) throws Exception {
 		new Workspace(dir).qemuBoard();
 		XtextResource resource = load(set, "system.domino", text);
@@ -196,7 +200,7 @@ class PartialLinkingTest {
 		XtextResourceSet set = Workspace.injector().getInstance(XtextResourceSet.class);
 		String text = system(5);
 		XtextResource resource = loadLinked(set, text);
-		DominoSystem system = (DominoSystem) ((dev.domino.ast.Model) resource.getContents().get(0)).getElements().get(0);
+		DominoSystem system = systemOf(resource);
 		for (String name : new String[] { "d9", "d1x" }) { // the same length as "d1", and longer
 			domain(system, resource.getErrors().isEmpty() ? "d1" : "d9").setName(name);
 			int at = text.indexOf("16M", text.indexOf("domain d4"));

@@ -44,9 +44,10 @@ public class DominoWorkspaceSymbols extends DocumentSymbolService {
 				for (SystemItem item : read.getItems()) {
 					QualifiedName name = names.getFullyQualifiedName(item);
 					IEObjectDescription described = name == null ? null : EObjectDescription.create(name, item);
-					if (described != null && filter(described, query)) {
+					var location = described != null && filter(described, query) ? getSymbolLocation(item) : null;
+					if (location != null) { // an item the parser could not place has no location to offer
 						WorkspaceSymbol symbol = createSymbol(described);
-						symbol.setLocation(Either.forLeft(getSymbolLocation(item)));
+						symbol.setLocation(Either.forLeft(location));
 						symbols.add(symbol);
 					}
 				}
