@@ -124,12 +124,25 @@ try {
 	await step('the Problems view lists the overlap with its rule id', async () => {
 		await page.keyboard.press('Control+Shift+M');
 		// the server checks the whole workspace: narrow the list down to the open file
-		const filter = page.locator('.viewpane-filter input, .markers-panel-action-filter input').first();
-		await filter.waitFor({ timeout: 30000 });
-		await filter.fill('overlapping-modules');
+		// the visible filter of the panel: a hidden view's filter (Output has one) may come first in
+		// the page, and the Problems view may re-create its filter as the first markers arrive, so
+		// the text is typed again while the list still shows other files
+		const filter = page.locator('.viewpane-filter input:visible, .markers-panel-action-filter input:visible').first();
 		const panel = page.locator('.markers-panel');
-		await expectText(panel, /ramdisk of domain web \[0x4200_0000, 0x[0-9A-F_]+\) overlaps kernel of domain web/,
-			'the overlap message', 120000);
+		const overlap = /ramdisk of domain web \[0x4200_0000, 0x[0-9A-F_]+\) overlaps kernel of domain web/;
+		const end = Date.now() + 120000;
+		for (let listed = ''; !overlap.test(listed);) {
+			if (Date.now() > end) {
+				throw new Error(`no overlap message: ${overlap} not in "${listed.replace(/\s+/g, ' ').slice(0, 600)}"`);
+			}
+			await filter.waitFor({ timeout: 30000 });
+			if (await filter.inputValue().catch(() => '') !== 'overlapping-modules' || /acpi-force/.test(listed)) {
+				await filter.fill('');
+				await filter.fill('overlapping-modules');
+			}
+			await new Promise(r => setTimeout(r, 1000));
+			listed = await panel.first().innerText({ timeout: 2000 }).catch(() => '');
+		}
 		await expectText(panel, /overlap/, 'the rule id', 5000);
 		const row = await panel.locator('.monaco-list-row', { hasText: 'overlaps kernel' }).first().innerText();
 		if (!/domino\s*\(?overlap\)?\s*\[Ln 11, Col 17\]/.test(row)) {
