@@ -1,18 +1,22 @@
 package dev.domino.formatting;
 
+import java.util.List;
+
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.xtext.formatting2.AbstractFormatter2;
 import org.eclipse.xtext.formatting2.IFormattableDocument;
 import org.eclipse.xtext.formatting2.regionaccess.ISemanticRegion;
 import org.eclipse.xtext.resource.XtextResource;
 
+import dev.domino.ast.AstPackage;
 import dev.domino.ast.Import;
 import dev.domino.ast.Model;
 import dev.domino.ast.TopLevel;
 
 /**
- * The canonical layout: one item per line inside braces, four spaces of indentation, single
- * spaces between the words of an item, a blank line between boards and systems. Comments stay.
+ * The canonical layout: one item per line inside braces (a blank line between items kept, one at
+ * most), the editor's indentation (four spaces by default), single spaces between the words of an
+ * item, one blank line between imports and boards, systems and modules. Comments stay.
  */
 public class DominoFormatter extends AbstractFormatter2 {
 	@Override
@@ -28,38 +32,43 @@ public class DominoFormatter extends AbstractFormatter2 {
 
 	private void formatElement(EObject element, IFormattableDocument document) {
 		if (element instanceof Model model) {
-			for (Import i : model.getImports()) {
-				document.append(textRegionExtensions.regionFor(i).feature(dev.domino.ast.AstPackage.Literals.IMPORT__IMPORT_URI),
+			// one rule per gap between top-level things: imports stay together (a blank line kept),
+			// a blank line before each board, system or module
+			List<Import> imports = model.getImports();
+			for (int i = 0; i + 1 < imports.size(); i++) {
+				document.append(textRegionExtensions.regionFor(imports.get(i)).feature(AstPackage.Literals.IMPORT__IMPORT_URI),
 						it -> it.setNewLines(1, 1, 2));
 			}
-			boolean first = model.getImports().isEmpty();
+			boolean first = imports.isEmpty();
 			for (TopLevel top : model.getElements()) {
 				if (!first) {
 					document.prepend(textRegionExtensions.regionFor(top).keywords("board", "system", "module").stream()
-							.findFirst().orElse(null), it -> it.setNewLines(1, 2, 2));
+							.findFirst().orElse(null), it -> it.setNewLines(2, 2, 2));
 				}
 				first = false;
 			}
 		}
 		ISemanticRegion open = textRegionExtensions.regionFor(element).keyword("{");
 		ISemanticRegion close = textRegionExtensions.regionFor(element).keyword("}");
-		if (open != null && close != null && open.getSemanticElement() == element) {
+		boolean block = open != null && close != null && open.getSemanticElement() == element;
+		if (block) {
 			document.interior(open, close, it -> it.indent());
 			document.prepend(open, it -> it.oneSpace());
 			document.prepend(close, it -> it.newLine());
-			if (element.eContents().stream().noneMatch(c -> isItem(c, element))) {
-				document.append(open, it -> it.newLine());
-			}
 		}
+		boolean firstItem = true;
 		for (EObject child : element.eContents()) {
-			if (isItem(child, element)) {
-				ISemanticRegion start = getTextRegionAccess().regionForEObject(child).getPreviousHiddenRegion() == null ? null
-						: firstRegion(child);
-				if (start != null) {
-					document.prepend(start, it -> it.newLine());
-				}
+			ISemanticRegion start = block ? firstRegion(child) : null;
+			// an item is a child written between its parent's braces; the first one starts the
+			// block's first line, a blank line the writer put between the others stays (one at most)
+			if (start != null && start.getOffset() > open.getOffset() && start.getOffset() < close.getOffset()) {
+				document.prepend(start, firstItem ? it -> it.newLine() : it -> it.setNewLines(1, 1, 2));
+				firstItem = false;
 			}
 			formatElement(child, document);
+		}
+		if (block && firstItem) {
+			document.append(open, it -> it.newLine());
 		}
 		// words inside an item: one space, unless a rule above asked for more
 		for (ISemanticRegion region : getTextRegionAccess().regionForEObject(element).getSemanticRegions()) {
@@ -80,11 +89,7 @@ public class DominoFormatter extends AbstractFormatter2 {
 
 	private ISemanticRegion firstRegion(EObject element) {
 		var regions = getTextRegionAccess().regionForEObject(element);
-		return regions == null ? null : regions.getPreviousHiddenRegion().getNextSemanticRegion();
-	}
-
-	/** Items are the things written inside a block: board items, system items, domain items, ... */
-	private static boolean isItem(EObject child, EObject parent) {
-		return child.eContainingFeature() != null && child.eContainingFeature().getName().equals("items");
+		return regions == null || regions.getPreviousHiddenRegion() == null ? null
+				: regions.getPreviousHiddenRegion().getNextSemanticRegion();
 	}
 }
