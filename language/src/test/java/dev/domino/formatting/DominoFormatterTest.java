@@ -95,6 +95,16 @@ class DominoFormatterTest {
 		assertEquals("board b {\n}\n", format("board b {}\n"));
 	}
 
+	/** Half-typed text (what an editor formats as often as finished text): no exception, no token lost. */
+	@Test
+	void textWithSyntaxErrorsKeepsItsTokens() throws Exception {
+		for (String text : new String[] { "board b { cpus }\n", "system s on { domain a { memory 64M \n",
+				"board b { cpus 1 } }}\n  system", "import\n", "board b { device u { reg 0x1000 size } }\n" }) {
+			assertEquals(text.replaceAll("\\s+", ""), format(text).replaceAll("\\s+", ""), () -> "for " + text);
+		}
+		assertEquals("board b {\n    cpus\n}\n", format("board b { cpus }\n"));
+	}
+
 	/** Every example: formatting changes only white space and comments' spacing, and a second pass nothing. */
 	@Test
 	void examplesKeepTheirTokensAndFormatOnce() throws Exception {
