@@ -5,6 +5,14 @@ import java.util.List;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.xtext.formatting2.AbstractFormatter2;
 import org.eclipse.xtext.formatting2.IFormattableDocument;
+import org.eclipse.xtext.formatting2.ITextReplacer;
+import org.eclipse.xtext.formatting2.internal.SinglelineCommentReplacer;
+import org.eclipse.xtext.formatting2.internal.SinglelineDocCommentReplacer;
+import org.eclipse.xtext.formatting2.internal.WhitespaceReplacer;
+import org.eclipse.xtext.formatting2.regionaccess.IComment;
+import org.eclipse.xtext.formatting2.regionaccess.IHiddenRegion;
+import org.eclipse.xtext.formatting2.regionaccess.IHiddenRegionPart;
+import org.eclipse.xtext.formatting2.regionaccess.IWhitespace;
 import org.eclipse.xtext.formatting2.regionaccess.ISemanticRegion;
 import org.eclipse.xtext.resource.XtextResource;
 
@@ -16,7 +24,8 @@ import dev.domino.ast.TopLevel;
 /**
  * The canonical layout: one item per line inside braces (a blank line between items kept, one at
  * most), the editor's indentation (four spaces by default), single spaces between the words of an
- * item, one blank line between imports and boards, systems and modules. Comments stay.
+ * item (the spaces before a comment at the end of a line as written), one blank line between
+ * imports and boards, systems and modules. Comments stay.
  */
 public class DominoFormatter extends AbstractFormatter2 {
 	@Override
@@ -83,6 +92,43 @@ public class DominoFormatter extends AbstractFormatter2 {
 					it.noSpace();
 					it.lowPriority();
 				});
+			}
+		}
+	}
+
+	/** A comment after code on its line keeps the spaces written before it: aligned comments stay aligned. */
+	@Override
+	public ITextReplacer createCommentReplacer(IComment comment) {
+		ITextReplacer replacer = super.createCommentReplacer(comment);
+		return replacer instanceof SinglelineCommentReplacer && trailsCode(comment) ? new TrailingComment(comment) : replacer;
+	}
+
+	private static boolean trailsCode(IComment comment) {
+		IHiddenRegion hidden = comment.getHiddenRegion();
+		if (hidden.getPreviousSemanticRegion() == null) {
+			return false;
+		}
+		for (IHiddenRegionPart part : hidden.getParts()) {
+			if (part == comment) {
+				return true;
+			}
+			if (!(part instanceof IWhitespace) || part.getLineCount() > 1) {
+				return false;
+			}
+		}
+		return false;
+	}
+
+	private static final class TrailingComment extends SinglelineDocCommentReplacer {
+		TrailingComment(IComment comment) {
+			super(comment, "//");
+		}
+
+		@Override
+		public void configureWhitespace(WhitespaceReplacer leading, WhitespaceReplacer trailing) {
+			if (leading != null) {
+				String written = leading.getRegion().getText();
+				leading.getFormatting().setSpace(written.isEmpty() ? " " : written);
 			}
 		}
 	}

@@ -48,7 +48,7 @@ class DominoFormatterTest {
 				        bootargs "x"
 				    }
 
-				    module linux kernel "bin/Image" // shared
+				    module linux kernel "bin/Image"                // shared
 
 				    // the domain
 				    domain web {
@@ -93,6 +93,7 @@ class DominoFormatterTest {
 		assertEquals("import \"a.domino\"\n\nboard b {\n    cpus 1\n}\n", format("import \"a.domino\" board b { cpus 1 }\n"));
 		assertEquals("import \"a.domino\"\n\nimport \"b.domino\"\n", format("import \"a.domino\"\n\n\n\nimport \"b.domino\"\n"));
 		assertEquals("board b {\n}\n", format("board b {}\n"));
+		assertEquals("board b {\n    cpus 1 // one\n    pa-bits 40\t// forty\n}\n", format("board b { cpus 1// one\n  pa-bits 40\t// forty\n}\n"));
 	}
 
 	/** Half-typed text (what an editor formats as often as finished text): no exception, no token lost. */
