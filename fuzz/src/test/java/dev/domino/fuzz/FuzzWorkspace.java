@@ -49,11 +49,8 @@ final class FuzzWorkspace {
 	/** Every .domino file of examples/ (systems, boards and mistakes): the seeds of the text targets. */
 	static Stream<byte[]> exampleTexts() throws IOException {
 		List<byte[]> texts = new ArrayList<>();
-		try (Stream<Path> files = Files.walk(Examples.dir())) {
-			for (Path p : files.filter(f -> f.toString().endsWith(".domino") && !f.toString().contains("/target/"))
-					.sorted().toList()) {
-				texts.add(Files.readAllBytes(p));
-			}
+		for (Path p : Examples.sources()) {
+			texts.add(Files.readAllBytes(p));
 		}
 		return texts.stream();
 	}

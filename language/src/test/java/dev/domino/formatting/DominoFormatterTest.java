@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.xtext.formatting2.FormatterRequest;
@@ -109,10 +108,7 @@ class DominoFormatterTest {
 	/** Every example: formatting changes only white space and comments' spacing, and a second pass nothing. */
 	@Test
 	void examplesKeepTheirTokensAndFormatOnce() throws Exception {
-		List<Path> files;
-		try (Stream<Path> s = Files.walk(Examples.dir())) {
-			files = s.filter(p -> p.toString().endsWith(".domino") && Files.isRegularFile(p) && !p.toString().contains("/target/")).sorted().toList();
-		}
+		List<Path> files = Examples.sources();
 		assertTrue(files.size() > 50, "examples found: " + files.size());
 		for (Path p : files) {
 			String text = Files.readString(p);

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.Stream;
 
 import org.eclipse.xtext.parser.impl.TokenRegionProvider;
 import org.eclipse.xtext.util.ReplaceRegion;
@@ -45,10 +44,8 @@ class LineTokenRegionProviderTest {
 		TokenRegionProvider lines = Workspace.injector().getInstance(TokenRegionProvider.class);
 		assertTrue(lines instanceof LineTokenRegionProvider, "the language binds it: " + lines.getClass());
 		List<String> texts = new ArrayList<>();
-		try (Stream<Path> files = Files.walk(Examples.repository().resolve("examples"))) {
-			for (Path f : files.filter(p -> p.toString().endsWith(".domino")).sorted().toList()) {
-				texts.add(Files.readString(f));
-			}
+		for (Path f : Examples.sources()) {
+			texts.add(Files.readString(f));
 		}
 		assertTrue(texts.size() > 20, "the examples are found: " + texts.size());
 		texts.add(TRICKY);

@@ -3,11 +3,9 @@ package dev.domino.resource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.eclipse.emf.common.util.TreeIterator;
 import org.eclipse.emf.common.util.URI;
@@ -24,10 +22,7 @@ import dev.domino.testing.Workspace;
 class ContentWalkTest {
 	@Test
 	void visitsWhatEmfVisitsInItsOrderOnEveryExample() throws Exception {
-		List<Path> files;
-		try (Stream<Path> all = Files.walk(Examples.dir())) {
-			files = all.filter(p -> p.toString().endsWith(".domino")).sorted().toList();
-		}
+		List<Path> files = Examples.sources();
 		assertTrue(files.size() > 20, "examples found: " + files.size());
 		int objects = 0;
 		for (Path file : files) {

@@ -1,7 +1,10 @@
 package dev.domino.testing;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 
 /** Finds the repository's examples/ folder from a module's working directory. */
 public final class Examples {
@@ -26,6 +29,15 @@ public final class Examples {
 			throw new AssertionError("examples/fetch-binaries.sh failed: " + fetch.stdout() + fetch.stderr());
 		}
 		return dir();
+	}
+
+	/** Every .domino file of examples/ (boards, systems, mistakes), sorted; not the copies a build leaves in target/. */
+	public static List<Path> sources() throws IOException {
+		Path dir = dir();
+		try (Stream<Path> files = Files.walk(dir)) {
+			return files.filter(p -> p.toString().endsWith(".domino") && Files.isRegularFile(p)
+					&& !dir.relativize(p).toString().matches("(.*/)?target/.*")).sorted().toList();
+		}
 	}
 
 	public static Path repository() {
